@@ -1,0 +1,42 @@
+package io.kondo.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Picks distinct free loopback ports by binding port 0 and releasing the sockets. */
+final class FreePorts {
+
+    private FreePorts() {
+    }
+
+    /** Returns {@code count} distinct ports that were free on 127.0.0.1 a moment ago. */
+    static List<Integer> pick(int count) {
+        List<ServerSocket> sockets = new ArrayList<>(count);
+        try {
+            List<Integer> ports = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                // All sockets stay open until every port is chosen, so no port is handed out twice.
+                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                sockets.add(socket);
+                ports.add(socket.getLocalPort());
+            }
+            return List.copyOf(ports);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not pick free loopback ports", e);
+        } finally {
+            sockets.forEach(FreePorts::closeQuietly);
+        }
+    }
+
+    private static void closeQuietly(ServerSocket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // The port is released either way once the socket is garbage; nothing else to do.
+        }
+    }
+}
