@@ -1,0 +1,2 @@
+/** Operations on tenants (logical clusters and their API keys), independent of HTTP. */
+package io.kondo.controlplane.tenants;
