@@ -1,0 +1,139 @@
+package io.kondo.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code kondo up} as a user runs it: a separate process that starts the embedded cluster and the
+ * control plane, is administered with the CLI, stops cleanly on Ctrl-C (SIGINT) leaving no process
+ * behind, and finds its tenants again when started anew.
+ */
+class KondoUpIT {
+
+    @TempDir
+    Path home;
+
+    @Test
+    void upServesTheCliStopsCleanlyOnCtrlCAndKeepsStateAcrossRestarts() throws Exception {
+        int controlPlanePort = freePort();
+        Map<String, String> env = Map.of(
+                "KONDO_HOME", home.toString(),
+                "KONDO_CONTROL_PLANE_PORT", String.valueOf(controlPlanePort),
+                "KONDO_EMBEDDED_BROKER_PORT", String.valueOf(freePortRun(3)),
+                "KONDO_EMBEDDED_CONTROLLER_PORT", String.valueOf(freePortRun(3)));
+        CliRunner cli = new CliRunner(home, env);
+
+        Process first = startUp(env, "first.log");
+        String output = awaitUp(first, "first.log");
+        String token = Files.readString(home.resolve(".kondo/admin-token")).trim();
+        assertThat(output).contains("http://127.0.0.1:" + controlPlanePort).contains(token);
+
+        CliRunner.Result created = cli.run("clusters", "create", "--name", "payments", "--plan", "standard");
+        assertThat(created.exit()).as(created.err()).isZero();
+        String id = created.json().get("id").asText();
+        Path properties = home.resolve("client.properties");
+        CliRunner.Result key = cli.run("api-keys", "create", "--cluster", id, "--properties", properties.toString());
+        assertThat(key.exit()).as(key.err()).isZero();
+        String apiKey = key.json().get("key").asText();
+        assertThat(Files.readString(properties)).contains("username=\"" + apiKey + "\"")
+                .contains("password=\"" + key.json().get("secret").asText() + "\"")
+                .contains("bootstrap.servers=127.0.0.1:9092");
+        assertThat(cli.run("clusters", "get", "lkc-zzzzzz").err()).contains("no logical cluster lkc-zzzzzz");
+
+        List<ProcessHandle> nodes = first.toHandle().descendants().toList();
+        assertThat(nodes).hasSizeGreaterThanOrEqualTo(3);
+        interruptAndAwaitExit(first);
+        assertThat(Files.readString(home.resolve("first.log"))).contains("Kondo stopped.");
+        assertThat(nodes).noneMatch(ProcessHandle::isAlive);
+
+        Process second = startUp(env, "second.log");
+        try {
+            awaitUp(second, "second.log");
+            CliRunner.Result again = cli.run("clusters", "get", id);
+            assertThat(again.exit()).as(again.err()).isZero();
+            assertThat(again.json().get("name").asText()).isEqualTo("payments");
+            assertThat(cli.run("api-keys", "list", "--cluster", id).out()).contains(apiKey);
+            assertThat(cli.run("clusters", "delete", id).exit()).isZero();
+            assertThat(cli.run("clusters", "list").json().get("clusters")).isEmpty();
+        } finally {
+            interruptAndAwaitExit(second);
+        }
+    }
+
+    private Process startUp(Map<String, String> env, String log) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "up")
+                .redirectErrorStream(true)
+                .redirectOutput(home.resolve(log).toFile());
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+
+    private String awaitUp(Process process, String log) {
+        await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            String text = Files.readString(home.resolve(log), StandardCharsets.UTF_8);
+            if (!process.isAlive()) {
+                throw new AssertionError("kondo up exited with " + process.exitValue() + ":\n" + text);
+            }
+            return text.contains("Kondo is up.");
+        });
+        try {
+            return Files.readString(home.resolve(log), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void interruptAndAwaitExit(Process process) throws Exception {
+        List<ProcessHandle> descendants = process.toHandle().descendants().toList();
+        new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start().waitFor();
+        boolean exited = process.waitFor(60, TimeUnit.SECONDS);
+        if (!exited) {
+            descendants.forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+        assertThat(exited).as("kondo up exits within 60 s of Ctrl-C").isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> descendants.stream().noneMatch(ProcessHandle::isAlive));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The first of {@code count} consecutive free ports. */
+    private static int freePortRun(int count) throws IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int first = freePort();
+            if (first + count > 65_535) {
+                continue;
+            }
+            boolean allFree = true;
+            for (int port = first + 1; port < first + count && allFree; port++) {
+                try (ServerSocket ignored = new ServerSocket(port)) {
+                    allFree = true;
+                } catch (IOException taken) {
+                    allFree = false;
+                }
+            }
+            if (allFree) {
+                return first;
+            }
+        }
+        throw new IOException("no run of " + count + " free ports found");
+    }
+}
