@@ -12,6 +12,8 @@ import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * The main class of a node's child JVM: runs one KRaft broker+controller from a properties file.
@@ -19,6 +21,10 @@ import org.slf4j.LoggerFactory;
  * <p>Shuts the server down on SIGTERM (shutdown hook) and when its stdin reaches end-of-file, which
  * happens when the parent dies for any reason, even SIGKILL, so no node outlives the Kondo process
  * that started it. Its stdout and stderr are the node's {@code node.log}.
+ *
+ * <p>SIGINT is ignored: Ctrl-C in a terminal reaches the whole foreground process group, and nodes
+ * shutting down on their own, all at once, lose their quorum mid-shutdown and hang. The Kondo
+ * process that owns the node stops it instead (SIGTERM, all nodes in parallel).
  */
 final class KafkaNodeMain {
 
@@ -45,6 +51,7 @@ final class KafkaNodeMain {
     }
 
     private static void run(Path propertiesFile) throws IOException {
+        Signal.handle(new Signal("INT"), SignalHandler.SIG_IGN);
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(load(propertiesFile), false), Time.SYSTEM);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(server), "kafka-node-shutdown"));
         watchParent();
