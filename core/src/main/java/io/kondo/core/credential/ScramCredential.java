@@ -24,7 +24,8 @@ import javax.crypto.spec.SecretKeySpec;
 public record ScramCredential(
         ScramMechanism mechanism, String salt, String storedKey, String serverKey, int iterations) {
 
-    private static final int SALT_BYTES = 24;
+    /** Length of the salts {@link #create} draws; decoy salts for unknown users match it. */
+    static final int SALT_BYTES = 24;
 
     public ScramCredential {
         Objects.requireNonNull(mechanism, "mechanism");
