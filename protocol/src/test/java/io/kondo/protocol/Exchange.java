@@ -1,0 +1,82 @@
+package io.kondo.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kondo.protocol.rewrite.HandledApis;
+import java.nio.ByteBuffer;
+import org.apache.kafka.common.message.ApiVersionsResponseData;
+import org.apache.kafka.common.message.ApiVersionsResponseData.ApiVersion;
+import org.apache.kafka.common.message.RequestHeaderData;
+import org.apache.kafka.common.protocol.ApiKeys;
+import org.apache.kafka.common.protocol.ApiMessage;
+import org.apache.kafka.common.requests.RequestHeader;
+
+/**
+ * Drives {@link TenantRequestHandler} with real encoded frames, as the gateway does: a tenant
+ * request goes in, the backing request that would be forwarded comes out; a backing response goes
+ * in, the tenant's response comes out. Used by the table-driven rewrite tests.
+ */
+public final class Exchange {
+
+    public static final int CORRELATION_ID = 42;
+
+    private final TenantRequestHandler handler;
+    private ResponseHandler pending;
+
+    public Exchange(TenantContext tenant) {
+        this.handler = new TenantRequestHandler(tenant, new HandledApis(), new ApiVersionsAdvertiser(new HandledApis(), everything()));
+    }
+
+    /** A backing cluster that supports every version kafka-clients knows. */
+    public static BackingApiVersions everything() {
+        ApiVersionsResponseData data = new ApiVersionsResponseData();
+        for (ApiKeys api : ApiKeys.values()) {
+            data.apiKeys().add(new ApiVersion().setApiKey(api.id).setMinVersion(api.oldestVersion()).setMaxVersion(api.latestVersion(true)));
+        }
+        return new BackingApiVersions(data);
+    }
+
+    /** What the handler decides for {@code request} sent by a tenant at {@code version}. */
+    public RequestDecision decide(ApiMessage request, short version) {
+        ApiKeys api = ApiKeys.forId(request.apiKey());
+        RequestHeader header = new RequestHeader(new RequestHeaderData().setRequestApiKey(api.id).setRequestApiVersion(version)
+                .setCorrelationId(CORRELATION_ID).setClientId("test-client"), api.requestHeaderVersion(version));
+        ByteBuffer frame = Frames.encodeRequest(header, request);
+        frame.getInt();
+        return handler.onRequest(frame);
+    }
+
+    /** The backing request the tenant's {@code request} becomes (asserts that it is forwarded). */
+    public ApiMessage forward(ApiMessage request, short version) {
+        RequestDecision decision = decide(request, version);
+        assertThat(decision).isInstanceOf(RequestDecision.Forward.class);
+        RequestDecision.Forward forward = (RequestDecision.Forward) decision;
+        pending = forward.response();
+        ByteBuffer upstream = forward.frame().duplicate();
+        upstream.getInt();
+        Frames.Request backing = Frames.decodeRequest(upstream);
+        assertThat(backing.header().correlationId()).isEqualTo(CORRELATION_ID);
+        return backing.body();
+    }
+
+    /** The tenant's response for the backing {@code response} to the last forwarded request. */
+    public ApiMessage respond(ApiMessage response, short version) {
+        assertThat(pending).as("a forwarded request awaiting its response").isNotNull();
+        ApiKeys api = ApiKeys.forId(response.apiKey());
+        ByteBuffer upstream = Frames.encodeResponse(CORRELATION_ID, api, version, response);
+        upstream.getInt();
+        ByteBuffer tenantFrame = pending.onResponse(upstream);
+        tenantFrame.getInt();
+        assertThat(Frames.correlationId(tenantFrame)).isEqualTo(CORRELATION_ID);
+        return Frames.decodeResponse(tenantFrame, api, version);
+    }
+
+    /** The local answer to {@code request} (asserts that it is not forwarded). */
+    public ApiMessage answer(ApiMessage request, short version) {
+        RequestDecision decision = decide(request, version);
+        assertThat(decision).isInstanceOf(RequestDecision.Respond.class);
+        ByteBuffer frame = ((RequestDecision.Respond) decision).frame().duplicate();
+        frame.getInt();
+        return Frames.decodeResponse(frame, ApiKeys.forId(request.apiKey()), version);
+    }
+}

@@ -1,0 +1,55 @@
+package io.kondo.protocol;
+
+import io.kondo.core.naming.TenantNamespace;
+import io.kondo.core.plan.PlanCatalog;
+import io.kondo.core.plan.PlanLimits;
+import io.kondo.core.tenant.LogicalClusterId;
+import java.util.Optional;
+
+/**
+ * A tenant {@code lkc-abc123} behind a gateway at {@code gateway.test}, where backing broker n is
+ * reached at port 19092 + n and broker 9 has no gateway port. Limits are the basic plan's.
+ */
+public final class TestTenant implements TenantContext {
+
+    public static final String PREFIX = "lkc-abc123_";
+    public static final String OTHER_PREFIX = "lkc-zzz999_";
+    public static final String GATEWAY_HOST = "gateway.test";
+
+    private final TenantNamespace namespace = new TenantNamespace(new LogicalClusterId("lkc-abc123"));
+    private final TopicIdRegistry topicIds;
+    private PlanLimits limits = PlanCatalog.defaults().defaultPlan().limits();
+
+    public TestTenant() {
+        this(new TopicIdRegistry());
+    }
+
+    public TestTenant(TopicIdRegistry topicIds) {
+        this.topicIds = topicIds;
+    }
+
+    public TestTenant withLimits(PlanLimits newLimits) {
+        this.limits = newLimits;
+        return this;
+    }
+
+    @Override
+    public TenantNamespace namespace() {
+        return namespace;
+    }
+
+    @Override
+    public PlanLimits limits() {
+        return limits;
+    }
+
+    @Override
+    public TopicIdRegistry topicIds() {
+        return topicIds;
+    }
+
+    @Override
+    public Optional<HostPort> gatewayAddress(int nodeId) {
+        return nodeId == 9 ? Optional.empty() : Optional.of(new HostPort(GATEWAY_HOST, 19092 + nodeId));
+    }
+}
