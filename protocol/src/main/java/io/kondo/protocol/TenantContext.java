@@ -2,7 +2,9 @@ package io.kondo.protocol;
 
 import io.kondo.core.naming.TenantNamespace;
 import io.kondo.core.plan.PlanLimits;
+import io.kondo.core.policy.TopicPolicy;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.apache.kafka.common.Uuid;
 
 /** What the rewrites need to know about the tenant of a connection and the gateway serving it. */
@@ -14,6 +16,15 @@ public interface TenantContext {
     PlanLimits limits();
 
     TopicIdRegistry topicIds();
+
+    /** How the tenant's topics are created (partitions by default, replication, min ISR). */
+    TopicPolicy topicPolicy();
+
+    /** Partitions across all the tenant's topics, as last measured on the backing cluster. */
+    int partitionCount();
+
+    /** Partitions of one of the tenant's topics (backing name), if it is known to exist. */
+    OptionalInt partitionCount(String backingTopic);
 
     /** Where tenants reach backing broker {@code nodeId} through the gateway; empty if it has no gateway port. */
     Optional<HostPort> gatewayAddress(int nodeId);

@@ -3,11 +3,15 @@ package io.kondo.protocol;
 import io.kondo.core.naming.TenantNamespace;
 import io.kondo.core.plan.PlanCatalog;
 import io.kondo.core.plan.PlanLimits;
+import io.kondo.core.policy.TopicPolicy;
 import io.kondo.core.tenant.LogicalClusterId;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
- * A tenant {@code lkc-abc123} behind a gateway at {@code gateway.test}, where backing broker n is
+ * A tenant {@code lkc-abc123} (default topic policy, partitions as recorded with {@link #withTopic}) behind a gateway at {@code gateway.test}, where backing broker n is
  * reached at port 19092 + n and broker 9 has no gateway port. Limits are the basic plan's.
  */
 public final class TestTenant implements TenantContext {
@@ -19,6 +23,8 @@ public final class TestTenant implements TenantContext {
     private final TenantNamespace namespace = new TenantNamespace(new LogicalClusterId("lkc-abc123"));
     private final TopicIdRegistry topicIds;
     private PlanLimits limits = PlanCatalog.defaults().defaultPlan().limits();
+    private TopicPolicy topicPolicy = TopicPolicy.defaults();
+    private final Map<String, Integer> partitions = new HashMap<>();
 
     public TestTenant() {
         this(new TopicIdRegistry());
@@ -31,6 +37,33 @@ public final class TestTenant implements TenantContext {
     public TestTenant withLimits(PlanLimits newLimits) {
         this.limits = newLimits;
         return this;
+    }
+
+    public TestTenant withTopicPolicy(TopicPolicy policy) {
+        this.topicPolicy = policy;
+        return this;
+    }
+
+    /** Records that the tenant has topic {@code name} (tenant name) with {@code count} partitions. */
+    public TestTenant withTopic(String name, int count) {
+        partitions.put(namespace.toBacking(name), count);
+        return this;
+    }
+
+    @Override
+    public TopicPolicy topicPolicy() {
+        return topicPolicy;
+    }
+
+    @Override
+    public int partitionCount() {
+        return partitions.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    @Override
+    public OptionalInt partitionCount(String backingTopic) {
+        Integer count = partitions.get(backingTopic);
+        return count == null ? OptionalInt.empty() : OptionalInt.of(count);
     }
 
     @Override
