@@ -14,6 +14,11 @@ public final class BackingApiVersions {
         this.response = response.duplicate();
     }
 
+    /** From a broker's ApiVersions response (used by the upstream login). */
+    public static BackingApiVersions of(ApiVersionsResponseData response) {
+        return new BackingApiVersions(response);
+    }
+
     Optional<ApiVersion> versions(ApiKeys api) {
         return Optional.ofNullable(response.apiKeys().find(api.id));
     }
