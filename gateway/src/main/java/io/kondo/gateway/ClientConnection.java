@@ -1,0 +1,347 @@
+package io.kondo.gateway;
+
+import io.kondo.core.credential.ApiKey;
+import io.kondo.gateway.GatewayMetrics.TenantMeters;
+import io.kondo.protocol.RequestDecision;
+import io.kondo.protocol.ResponseHandler;
+import io.kondo.protocol.TenantRequestHandler;
+import io.kondo.protocol.sasl.AuthStep;
+import io.kondo.protocol.sasl.ClientAuthentication;
+import io.kondo.protocol.sasl.UpstreamLogin;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client connection: authenticate, then pair with an upstream connection and forward.
+ *
+ * <p>Responses go back in request order: each request takes a slot in {@link #inOrder}; slots of
+ * forwarded requests are filled as upstream responses arrive (brokers answer in order), local
+ * answers are filled at once, and filled slots are written from the head. Reading from the client
+ * pauses while too many requests are unanswered or the upstream cannot take more.
+ */
+final class ClientConnection extends ChannelInboundHandlerAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
+    private static final short API_VERSIONS = 18;
+
+    private enum State { AUTHENTICATING, CONNECTING_UPSTREAM, FORWARDING, CLOSED }
+
+    /** A response to write, in request order; {@code frame} is null until it is known. */
+    private static final class Slot {
+        final ResponseHandler handler;
+        ByteBuf frame;
+
+        Slot(ResponseHandler handler, ByteBuf frame) {
+            this.handler = handler;
+            this.frame = frame;
+        }
+    }
+
+    private final GatewayServices services;
+    private final int listenerIndex;
+    private final KafkaFrameDecoder decoder;
+    private final ArrayDeque<Slot> inOrder = new ArrayDeque<>();
+    private final ArrayDeque<Slot> awaitingUpstream = new ArrayDeque<>();
+    private final ArrayDeque<ByteBuf> heldDuringConnect = new ArrayDeque<>();
+    private final ClientAuthentication authentication;
+    private State state = State.AUTHENTICATING;
+    private ChannelHandlerContext ctx;
+    private Channel upstream;
+    private TenantRequestHandler requests;
+    private TenantMeters meters;
+    private String tenantId = "-";
+
+    /**
+     * @param listenerIndex the broker index this listener stands for, or -1 for the bootstrap port
+     */
+    ClientConnection(GatewayServices services, int listenerIndex, KafkaFrameDecoder decoder) {
+        this.services = services;
+        this.listenerIndex = listenerIndex;
+        this.decoder = decoder;
+        this.authentication = new ClientAuthentication(services.plain(), services.scram(), services.versions());
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext context) {
+        this.ctx = context;
+        String address = sourceAddress();
+        if (services.loginFailures().isBlocked(address, services.clock().millis())) {
+            LOG.info("Refusing connection after repeated failed logins: address={}", address);
+            close();
+        }
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext context, Object msg) {
+        ByteBuf frame = (ByteBuf) msg;
+        switch (state) {
+            case AUTHENTICATING -> authenticate(frame);
+            case CONNECTING_UPSTREAM -> heldDuringConnect.add(frame);
+            case FORWARDING -> forward(frame);
+            case CLOSED -> frame.release();
+        }
+    }
+
+    private void authenticate(ByteBuf frame) {
+        AuthStep step;
+        try {
+            step = authentication.onFrame(frame.nioBuffer());
+        } catch (RuntimeException e) {
+            LOG.error("Unexpected error while authenticating: address={}", sourceAddress(), e);
+            close();
+            return;
+        } finally {
+            frame.release();
+        }
+        if (step instanceof AuthStep.Reply reply) {
+            ctx.writeAndFlush(Unpooled.wrappedBuffer(reply.frame()));
+        } else if (step instanceof AuthStep.Refused refused) {
+            LOG.info("Login refused: address={} reason={}", sourceAddress(), refused.reason());
+            services.loginFailures().recordFailure(sourceAddress(), services.clock().millis());
+            services.metrics().authenticationFailed();
+            state = State.CLOSED;
+            if (refused.frame() != null) {
+                ctx.writeAndFlush(Unpooled.wrappedBuffer(refused.frame())).addListener(ChannelFutureListener.CLOSE);
+            } else {
+                ctx.close();
+            }
+        } else {
+            authenticated((AuthStep.Authenticated) step);
+        }
+    }
+
+    private void authenticated(AuthStep.Authenticated step) {
+        ApiKey key = step.apiKey();
+        tenantId = key.cluster().value();
+        GatewayTenant tenant = new GatewayTenant(key.cluster(), services.metadata(), services.plans(), services.topicIds(),
+                services.backing(), services.settings());
+        requests = new TenantRequestHandler(tenant, services.apis(), services.versions());
+        meters = services.metrics().tenant(key.cluster());
+        decoder.maxFrameBytes(tenant.limits().maxMessageBytes() + services.settings().frameHeadroomBytes());
+        services.connections().add(ctx.channel(), key.key(), key.cluster());
+        LOG.debug("Authenticated: tenant={} key={} mechanism={} address={}", tenantId, key.key(), step.mechanism(), sourceAddress());
+        state = State.CONNECTING_UPSTREAM;
+        ctx.channel().config().setAutoRead(false);
+        ctx.writeAndFlush(Unpooled.wrappedBuffer(step.frame()));
+        connectUpstream();
+    }
+
+    private void connectUpstream() {
+        Optional<InetSocketAddress> broker = chooseBroker();
+        if (broker.isEmpty()) {
+            upstreamFailed("no backing broker for listener " + listenerIndex);
+            return;
+        }
+        long timeoutMs = services.settings().upstreamTimeout().toMillis();
+        ClientConnection self = this;
+        new Bootstrap()
+                .group(ctx.channel().eventLoop())
+                .channel(NioSocketChannel.class)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) timeoutMs)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .handler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel channel) {
+                        channel.pipeline().addLast(new KafkaFrameDecoder(GatewaySettings.UPSTREAM_MAX_FRAME_BYTES),
+                                new UpstreamConnection(self, new UpstreamLogin(services.upstreamCredentials()), timeoutMs));
+                    }
+                })
+                .connect(broker.get())
+                .addListener((ChannelFutureListener) future -> {
+                    if (!future.isSuccess()) {
+                        upstreamFailed("cannot connect to backing broker " + broker.get() + ": " + future.cause());
+                    } else if (state == State.CLOSED) {
+                        future.channel().close();
+                    } else {
+                        upstream = future.channel();
+                    }
+                });
+    }
+
+    private Optional<InetSocketAddress> chooseBroker() {
+        if (listenerIndex >= 0) {
+            return services.backing().nodeAt(listenerIndex).flatMap(services.backing()::broker);
+        }
+        List<Integer> nodes = List.copyOf(services.backing().nodeIds());
+        if (nodes.isEmpty()) {
+            return Optional.empty();
+        }
+        return services.backing().broker(nodes.get(ThreadLocalRandom.current().nextInt(nodes.size())));
+    }
+
+    /** Called by the upstream once Kondo is logged in to the broker. */
+    void upstreamReady(Channel channel) {
+        if (state != State.CONNECTING_UPSTREAM) {
+            channel.close();
+            return;
+        }
+        upstream = channel;
+        state = State.FORWARDING;
+        while (!heldDuringConnect.isEmpty() && state == State.FORWARDING) {
+            forward(heldDuringConnect.poll());
+        }
+        updateReading();
+    }
+
+    private void forward(ByteBuf frame) {
+        meters.bytesIn().increment(frame.readableBytes() + 4);
+        meters.requests().increment();
+        short apiKey = frame.readableBytes() >= 2 ? frame.getShort(frame.readerIndex()) : -1;
+        RequestDecision decision;
+        try {
+            decision = requests.onRequest(frame.nioBuffer());
+        } catch (RuntimeException e) {
+            LOG.error("Unexpected error handling a request, closing: tenant={} api={}", tenantId, apiKey, e);
+            close();
+            return;
+        } finally {
+            frame.release();
+        }
+        if (decision instanceof RequestDecision.Forward forward) {
+            if (forward.response() != null) {
+                Slot slot = new Slot(forward.response(), null);
+                inOrder.add(slot);
+                awaitingUpstream.add(slot);
+            }
+            upstream.writeAndFlush(Unpooled.wrappedBuffer(forward.frame()));
+        } else if (decision instanceof RequestDecision.Respond respond) {
+            if (apiKey != API_VERSIONS) {
+                meters.errors().increment();
+            }
+            inOrder.add(new Slot(null, Unpooled.wrappedBuffer(respond.frame())));
+            writeReady();
+        } else {
+            meters.errors().increment();
+            LOG.info("Closing connection: tenant={} reason={}", tenantId, ((RequestDecision.Close) decision).reason());
+            close();
+            return;
+        }
+        updateReading();
+    }
+
+    /** Called by the upstream with each response frame (ownership passes here). */
+    void onUpstreamResponse(ByteBuf frame) {
+        try {
+            if (state != State.FORWARDING) {
+                return;
+            }
+            Slot slot = awaitingUpstream.poll();
+            int correlationId = frame.readableBytes() >= 4 ? frame.getInt(frame.readerIndex()) : -1;
+            if (slot == null || slot.handler.correlationId() != correlationId) {
+                LOG.error("Upstream response out of order, closing: tenant={} correlationId={}", tenantId, correlationId);
+                close();
+                return;
+            }
+            ByteBuffer response = slot.handler.onResponse(frame.nioBuffer());
+            slot.frame = Unpooled.wrappedBuffer(response);
+        } catch (RuntimeException e) {
+            LOG.error("Unexpected error handling a response, closing: tenant={}", tenantId, e);
+            close();
+            return;
+        } finally {
+            frame.release();
+        }
+        writeReady();
+        updateReading();
+    }
+
+    private void writeReady() {
+        boolean wrote = false;
+        while (!inOrder.isEmpty() && inOrder.peek().frame != null) {
+            ByteBuf response = inOrder.poll().frame;
+            meters.bytesOut().increment(response.readableBytes());
+            ctx.write(response);
+            wrote = true;
+        }
+        if (wrote) {
+            ctx.flush();
+        }
+    }
+
+    /** Reads from the client only while it has room for more requests and the upstream can take them. */
+    void updateReading() {
+        if (state == State.CLOSED) {
+            return;
+        }
+        boolean room = inOrder.size() < services.settings().maxInFlightRequests();
+        boolean upstreamWritable = upstream == null || upstream.isWritable();
+        ctx.channel().config().setAutoRead(state == State.FORWARDING && room && upstreamWritable || state == State.AUTHENTICATING);
+        if (upstream != null) {
+            upstream.config().setAutoRead(ctx.channel().isWritable());
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext context) {
+        updateReading();
+        context.fireChannelWritabilityChanged();
+    }
+
+    void upstreamFailed(String reason) {
+        if (state != State.CLOSED) {
+            LOG.warn("Upstream failed, closing client connection: tenant={} reason={}", tenantId, reason);
+            close();
+        }
+    }
+
+    void upstreamClosed() {
+        if (state != State.CLOSED) {
+            LOG.debug("Upstream closed, closing client connection: tenant={}", tenantId);
+            close();
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext context) {
+        close();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+        LOG.info("Closing client connection: tenant={} address={} reason={}", tenantId, sourceAddress(), cause.toString());
+        close();
+    }
+
+    private void close() {
+        if (state == State.CLOSED) {
+            return;
+        }
+        state = State.CLOSED;
+        heldDuringConnect.forEach(ByteBuf::release);
+        heldDuringConnect.clear();
+        for (Slot slot : inOrder) {
+            if (slot.frame != null) {
+                slot.frame.release();
+            }
+        }
+        inOrder.clear();
+        awaitingUpstream.clear();
+        if (upstream != null) {
+            upstream.close();
+        }
+        ctx.close();
+    }
+
+    private String sourceAddress() {
+        if (ctx != null && ctx.channel().remoteAddress() instanceof InetSocketAddress address) {
+            return address.getAddress() == null ? address.getHostString() : address.getAddress().getHostAddress();
+        }
+        return "unknown";
+    }
+}

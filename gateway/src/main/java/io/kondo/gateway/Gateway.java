@@ -1,0 +1,157 @@
+package io.kondo.gateway;
+
+import io.kondo.core.credential.ApiKey;
+import io.kondo.core.credential.LoginFailureLimiter;
+import io.kondo.core.credential.PlainAuthenticator;
+import io.kondo.core.credential.ScramAuthenticator;
+import io.kondo.core.plan.PlanCatalog;
+import io.kondo.core.tenant.LogicalCluster;
+import io.kondo.core.tenant.LogicalClusterId;
+import io.kondo.metadata.TenantMetadata;
+import io.kondo.metadata.TenantMetadataStore;
+import io.kondo.protocol.ApiVersionsAdvertiser;
+import io.kondo.protocol.BackingApiVersions;
+import io.kondo.protocol.TopicIdRegistry;
+import io.kondo.protocol.rewrite.HandledApis;
+import io.kondo.protocol.sasl.UpstreamCredentials;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The tenant gateway: binds the bootstrap port and one port per backing broker, and serves
+ * tenants' Kafka clients there. See the package documentation for how a connection works.
+ */
+public final class Gateway implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+
+    private final GatewaySettings settings;
+    private final TenantMetadataStore metadata;
+    private final PlanCatalog plans;
+    private final Map<String, Object> backingProperties;
+    private final MeterRegistry registry;
+    private final Clock clock;
+    private final OpenConnections connections = new OpenConnections();
+    private final List<Channel> listeners = new ArrayList<>();
+    private BackingView backing;
+    private EventLoopGroup acceptors;
+    private EventLoopGroup workers;
+
+    public Gateway(GatewaySettings settings, TenantMetadataStore metadata, PlanCatalog plans,
+                   Map<String, Object> backingProperties, MeterRegistry registry, Clock clock) {
+        this.settings = settings;
+        this.metadata = metadata;
+        this.plans = plans;
+        this.backingProperties = backingProperties;
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    /** Learns the backing cluster, then binds every port; throws if either fails. */
+    public void start() throws Exception {
+        UpstreamCredentials credentials = UpstreamCredentials.from(backingProperties);
+        backing = new BackingView(backingProperties, settings.maxBrokers(), settings.upstreamTimeout());
+        backing.start();
+        BackingApiVersions versions = probe(credentials);
+        HandledApis apis = new HandledApis();
+        SecureRandom random = new SecureRandom();
+        GatewayServices services = new GatewayServices(settings, metadata, plans, backing, credentials, apis,
+                new ApiVersionsAdvertiser(apis, versions),
+                new PlainAuthenticator(this::activeKey),
+                new ScramAuthenticator(this::activeKey, random),
+                new TopicIdRegistry(), connections, new GatewayMetrics(registry, connections),
+                new LoginFailureLimiter(10, 60_000, 100_000), clock);
+        metadata.addListener(connections::enforce);
+
+        acceptors = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+        listeners.add(bind(services, settings.bootstrapPort(), -1));
+        int brokers = backing.brokerIndexes().size();
+        for (int index = 0; index < brokers; index++) {
+            listeners.add(bind(services, settings.bootstrapPort() + 1 + index, index));
+        }
+        LOG.info("Gateway listening: host={} bootstrap={} brokerPorts={}-{}", settings.host(), bootstrapPort(),
+                settings.bootstrapPort() + 1, settings.bootstrapPort() + brokers);
+    }
+
+    /** The bound bootstrap port (differs from the setting only when that was 0). */
+    public int bootstrapPort() {
+        return ((InetSocketAddress) listeners.get(0).localAddress()).getPort();
+    }
+
+    /** Open client connections of a tenant. */
+    public int connections(LogicalClusterId tenant) {
+        return connections.count(tenant);
+    }
+
+    private Optional<ApiKey> activeKey(String key) {
+        TenantMetadata current = metadata.current();
+        return current.apiKey(key)
+                .filter(k -> current.cluster(k.cluster()).map(LogicalCluster::isActive).orElse(false));
+    }
+
+    private BackingApiVersions probe(UpstreamCredentials credentials) throws Exception {
+        Exception last = null;
+        for (Integer node : backing.nodeIds()) {
+            InetSocketAddress address = backing.broker(node).orElseThrow();
+            try {
+                return UpstreamProbe.fetch(address, credentials, settings.upstreamTimeout());
+            } catch (Exception e) {
+                last = e;
+                LOG.warn("Backing broker did not answer the gateway's login: node={} reason={}", node, e.toString());
+            }
+        }
+        throw new IllegalStateException("the gateway cannot log in to any backing broker", last);
+    }
+
+    private Channel bind(GatewayServices services, int port, int brokerIndex) throws InterruptedException {
+        return new ServerBootstrap()
+                .group(acceptors, workers)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel channel) {
+                        KafkaFrameDecoder decoder = new KafkaFrameDecoder(settings.preAuthMaxFrameBytes());
+                        channel.pipeline().addLast(decoder, new ClientConnection(services, brokerIndex, decoder));
+                    }
+                })
+                .bind(settings.host(), port)
+                .sync()
+                .channel();
+    }
+
+    @Override
+    public void close() {
+        for (Channel listener : listeners) {
+            listener.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        }
+        if (workers != null) {
+            workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        }
+        if (acceptors != null) {
+            acceptors.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        }
+        if (backing != null) {
+            backing.close();
+        }
+    }
+}

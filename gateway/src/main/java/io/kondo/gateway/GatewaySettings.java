@@ -1,0 +1,40 @@
+package io.kondo.gateway;
+
+import io.kondo.core.policy.TopicPolicy;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the gateway listens and what it bounds.
+ *
+ * @param host                 address bound and advertised to clients
+ * @param bootstrapPort        the bootstrap port; broker i (by node id) is served at {@code bootstrapPort + 1 + i}
+ * @param maxBrokers           how many per-broker ports are opened (brokers beyond are not reachable)
+ * @param maxInFlightRequests  requests a connection may have unanswered before the gateway stops reading it
+ * @param preAuthMaxFrameBytes largest frame accepted before authentication
+ * @param frameHeadroomBytes   added to the plan's max message bytes to give the largest frame after authentication
+ * @param upstreamTimeout      bound on connecting and logging in to a backing broker
+ * @param topicPolicy          how tenant topics are created
+ */
+public record GatewaySettings(String host, int bootstrapPort, int maxBrokers, int maxInFlightRequests,
+                              int preAuthMaxFrameBytes, int frameHeadroomBytes, Duration upstreamTimeout,
+                              TopicPolicy topicPolicy) {
+
+    /** Largest response frame accepted from a backing broker (fetch responses can be large). */
+    public static final int UPSTREAM_MAX_FRAME_BYTES = 256 * 1024 * 1024;
+
+    public GatewaySettings {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(upstreamTimeout, "upstreamTimeout");
+        Objects.requireNonNull(topicPolicy, "topicPolicy");
+        if (maxBrokers < 1 || maxInFlightRequests < 1 || preAuthMaxFrameBytes < 1024 || frameHeadroomBytes < 0) {
+            throw new IllegalArgumentException("gateway limits must be positive");
+        }
+    }
+
+    /** Defaults for {@code host:bootstrapPort}: 16 broker ports, 100 in-flight requests, 64 KiB before login. */
+    public static GatewaySettings defaults(String host, int bootstrapPort) {
+        return new GatewaySettings(host, bootstrapPort, 16, 100, 64 * 1024, 1024 * 1024, Duration.ofSeconds(10),
+                TopicPolicy.defaults());
+    }
+}

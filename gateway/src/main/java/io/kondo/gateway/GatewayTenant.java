@@ -1,0 +1,76 @@
+package io.kondo.gateway;
+
+import io.kondo.core.naming.TenantNamespace;
+import io.kondo.core.plan.PlanCatalog;
+import io.kondo.core.plan.PlanLimits;
+import io.kondo.core.policy.TopicPolicy;
+import io.kondo.core.tenant.LogicalClusterId;
+import io.kondo.metadata.TenantMetadataStore;
+import io.kondo.protocol.TenantContext;
+import io.kondo.protocol.TopicIdRegistry;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** The tenant of one authenticated connection, as the rewrites see it; limits are read live. */
+final class GatewayTenant implements TenantContext {
+
+    private final TenantNamespace namespace;
+    private final TenantMetadataStore metadata;
+    private final PlanCatalog plans;
+    private final TopicIdRegistry topicIds;
+    private final BackingView backing;
+    private final GatewaySettings settings;
+
+    GatewayTenant(LogicalClusterId cluster, TenantMetadataStore metadata, PlanCatalog plans, TopicIdRegistry topicIds,
+                  BackingView backing, GatewaySettings settings) {
+        this.namespace = new TenantNamespace(cluster);
+        this.metadata = metadata;
+        this.plans = plans;
+        this.topicIds = topicIds;
+        this.backing = backing;
+        this.settings = settings;
+    }
+
+    @Override
+    public TenantNamespace namespace() {
+        return namespace;
+    }
+
+    @Override
+    public PlanLimits limits() {
+        // The plan is looked up on every use, so a plan change applies to open connections at once.
+        return metadata.current().cluster(namespace.cluster())
+                .flatMap(c -> plans.find(c.plan()))
+                .orElse(plans.defaultPlan())
+                .limits();
+    }
+
+    @Override
+    public TopicIdRegistry topicIds() {
+        return topicIds;
+    }
+
+    @Override
+    public TopicPolicy topicPolicy() {
+        return settings.topicPolicy();
+    }
+
+    @Override
+    public int partitionCount() {
+        return backing.partitionCount(namespace.prefix());
+    }
+
+    @Override
+    public OptionalInt partitionCount(String backingTopic) {
+        return namespace.owns(backingTopic) ? backing.partitionCountOf(backingTopic) : OptionalInt.empty();
+    }
+
+    @Override
+    public Optional<HostPort> gatewayAddress(int nodeId) {
+        OptionalInt index = backing.index(nodeId);
+        if (index.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new HostPort(settings.host(), settings.bootstrapPort() + 1 + index.getAsInt()));
+    }
+}

@@ -1,0 +1,112 @@
+package io.kondo.gateway;
+
+import io.kondo.core.credential.ApiKey;
+import io.kondo.core.plan.PlanCatalog;
+import io.kondo.core.tenant.ClusterState;
+import io.kondo.core.tenant.LogicalCluster;
+import io.kondo.core.tenant.LogicalClusterId;
+import io.kondo.embedded.EmbeddedClusterConfig;
+import io.kondo.embedded.EmbeddedKafkaCluster;
+import io.kondo.metadata.TenantMetadataStore;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+
+/** A real 3-node cluster, the tenant metadata on it, and a gateway in front; tenants made directly in the metadata. */
+final class GatewayFixture implements AutoCloseable {
+
+    final EmbeddedKafkaCluster kafka;
+    final TenantMetadataStore metadata;
+    final Gateway gateway;
+    final int bootstrapPort;
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final SecureRandom random = new SecureRandom();
+
+    GatewayFixture(Path dataDir) throws Exception {
+        kafka = EmbeddedKafkaCluster.start(EmbeddedClusterConfig.ephemeralPorts(dataDir));
+        metadata = TenantMetadataStore.open(kafka.clientProperties(), TenantMetadataStore.DEFAULT_TOPIC, Duration.ofSeconds(10));
+        bootstrapPort = freePortRun(4);
+        gateway = new Gateway(GatewaySettings.defaults("127.0.0.1", bootstrapPort), metadata, PlanCatalog.defaults(),
+                kafka.clientProperties(), meters, Clock.systemUTC());
+        gateway.start();
+    }
+
+    /** A tenant with one API key. */
+    record Tenant(LogicalClusterId id, String key, String secret) {
+        String prefix() {
+            return id.value() + "_";
+        }
+    }
+
+    Tenant tenant(String name) {
+        LogicalClusterId id = LogicalClusterId.random(random);
+        metadata.putCluster(new LogicalCluster(id, name, "standard", "cell-0", ClusterState.ACTIVE, System.currentTimeMillis()));
+        return newKey(id);
+    }
+
+    Tenant newKey(LogicalClusterId id) {
+        ApiKey.Issued issued = ApiKey.issue(id, "test", System.currentTimeMillis(), random);
+        metadata.putApiKey(issued.apiKey());
+        return new Tenant(id, issued.apiKey().key(), issued.secret());
+    }
+
+    /** Kafka client settings for a tenant's key through the gateway. */
+    Map<String, Object> client(Tenant tenant, String mechanism) {
+        return client(tenant.key(), tenant.secret(), mechanism);
+    }
+
+    Map<String, Object> client(String username, String password, String mechanism) {
+        Map<String, Object> props = new HashMap<>();
+        props.put("bootstrap.servers", "127.0.0.1:" + bootstrapPort);
+        props.put("security.protocol", "SASL_PLAINTEXT");
+        props.put("sasl.mechanism", mechanism);
+        String module = mechanism.equals("PLAIN") ? "org.apache.kafka.common.security.plain.PlainLoginModule"
+                : "org.apache.kafka.common.security.scram.ScramLoginModule";
+        props.put("sasl.jaas.config", module + " required username=\"" + username + "\" password=\"" + password + "\";");
+        props.put("request.timeout.ms", 15_000);
+        props.put("default.api.timeout.ms", 30_000);
+        return props;
+    }
+
+    Admin backingAdmin() {
+        return Admin.create(kafka.clientProperties());
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
+        metadata.close();
+        kafka.close();
+    }
+
+    static int freePortRun(int count) throws IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int first;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                first = socket.getLocalPort();
+            }
+            if (first + count > 65_535) {
+                continue;
+            }
+            boolean free = true;
+            for (int port = first; port < first + count && free; port++) {
+                try (ServerSocket ignored = new ServerSocket(port)) {
+                    free = true;
+                } catch (IOException taken) {
+                    free = false;
+                }
+            }
+            if (free) {
+                return first;
+            }
+        }
+        throw new IOException("no run of " + count + " free ports");
+    }
+}
