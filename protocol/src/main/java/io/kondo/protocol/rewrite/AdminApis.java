@@ -9,6 +9,8 @@ final class AdminApis {
     }
 
     static List<ApiRewrite<?, ?>> all() {
-        return List.of();
+        return List.of(new CreateTopicsRewrite(), new DeleteTopicsRewrite(), new CreatePartitionsRewrite(),
+                new DeleteRecordsRewrite(), new DescribeConfigsRewrite(), new IncrementalAlterConfigsRewrite(),
+                new DescribeClusterRewrite(), new DescribeTopicPartitionsRewrite(), new DescribeProducersRewrite());
     }
 }

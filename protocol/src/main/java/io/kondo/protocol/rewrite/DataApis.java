@@ -9,6 +9,7 @@ final class DataApis {
     }
 
     static List<ApiRewrite<?, ?>> all() {
-        return List.of(new MetadataRewrite(), new ProduceRewrite(), new FetchRewrite(), new FindCoordinatorRewrite());
+        return List.of(new MetadataRewrite(), new ProduceRewrite(), new FetchRewrite(), new FindCoordinatorRewrite(),
+                new ListOffsetsRewrite(), new OffsetForLeaderEpochRewrite());
     }
 }

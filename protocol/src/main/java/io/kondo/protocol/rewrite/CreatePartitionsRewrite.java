@@ -1,0 +1,73 @@
+package io.kondo.protocol.rewrite;
+
+import io.kondo.core.naming.TenantNamespace;
+import io.kondo.protocol.TenantContext;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.errors.ApiException;
+import org.apache.kafka.common.errors.PolicyViolationException;
+import org.apache.kafka.common.message.CreatePartitionsRequestData;
+import org.apache.kafka.common.message.CreatePartitionsRequestData.CreatePartitionsTopic;
+import org.apache.kafka.common.message.CreatePartitionsResponseData;
+import org.apache.kafka.common.message.CreatePartitionsResponseData.CreatePartitionsTopicResult;
+import org.apache.kafka.common.protocol.ApiKeys;
+import org.apache.kafka.common.protocol.Errors;
+
+/**
+ * CreatePartitions: names in and out; manual assignments are refused, and the partitions added
+ * across the request must fit the plan's partition limit. A topic whose partition count is not
+ * known here is forwarded for the backing cluster to answer (it adds nothing to the count).
+ */
+final class CreatePartitionsRewrite implements ApiRewrite<CreatePartitionsRequestData, CreatePartitionsResponseData> {
+
+    private record Refused(String name, ApiException error) {
+    }
+
+    @Override
+    public ApiKeys api() {
+        return ApiKeys.CREATE_PARTITIONS;
+    }
+
+    @Override
+    public ResponseRewrite<CreatePartitionsResponseData> rewriteRequest(CreatePartitionsRequestData request, short version,
+                                                                        TenantContext tenant) {
+        TenantNamespace namespace = tenant.namespace();
+        List<Refused> refused = new ArrayList<>();
+        List<CreatePartitionsTopic> accepted = new ArrayList<>();
+        long adding = 0;
+        for (CreatePartitionsTopic topic : Collections.drain(request.topics())) {
+            try {
+                String backingName = TopicNames.in(namespace, topic.name());
+                if (topic.assignments() != null && !topic.assignments().isEmpty()) {
+                    throw new PolicyViolationException("manual replica assignments are not allowed: the cluster places replicas");
+                }
+                adding += Math.max(0, topic.count() - tenant.partitionCount(backingName).orElse(topic.count()));
+                accepted.add(topic.setName(backingName));
+            } catch (ApiException e) {
+                refused.add(new Refused(topic.name(), e));
+            }
+        }
+        try {
+            PartitionLimit.check(tenant, adding);
+            request.topics().addAll(accepted);
+        } catch (PolicyViolationException e) {
+            accepted.forEach(topic -> refused.add(new Refused(Names.out(namespace, topic.name()), e)));
+        }
+        return (response, v) -> rewriteResponse(response, namespace, refused);
+    }
+
+    private static void rewriteResponse(CreatePartitionsResponseData response, TenantNamespace namespace, List<Refused> refused) {
+        List<CreatePartitionsTopicResult> results = new ArrayList<>();
+        for (CreatePartitionsTopicResult topic : response.results()) {
+            if (namespace.owns(topic.name())) {
+                results.add(topic.setName(Names.out(namespace, topic.name()))
+                        .setErrorMessage(ForeignNames.message(namespace, topic.errorMessage())));
+            }
+        }
+        for (Refused topic : refused) {
+            results.add(new CreatePartitionsTopicResult().setName(topic.name())
+                    .setErrorCode(Errors.forException(topic.error()).code()).setErrorMessage(topic.error().getMessage()));
+        }
+        response.setResults(results);
+    }
+}
