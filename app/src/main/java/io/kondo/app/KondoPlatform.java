@@ -8,6 +8,8 @@ import io.kondo.controlplane.tenants.TenantOperations;
 import io.kondo.controlplane.tenants.TenantTraffic;
 import io.kondo.embedded.EmbeddedClusterConfig;
 import io.kondo.embedded.EmbeddedKafkaCluster;
+import io.kondo.gateway.Gateway;
+import io.kondo.gateway.GatewaySettings;
 import io.kondo.metadata.TenantMetadataStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -24,7 +26,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One running Kondo: the backing cluster (embedded unless an external one is configured), the
- * tenant metadata, and the control plane. Started in dependency order, closed in reverse.
+ * tenant metadata, the gateway and the control plane. Started in dependency order, closed in reverse.
  */
 public final class KondoPlatform implements AutoCloseable {
 
@@ -37,6 +39,7 @@ public final class KondoPlatform implements AutoCloseable {
     private EmbeddedKafkaCluster embedded;
     private Map<String, Object> backingProperties;
     private ControlPlaneServer controlPlane;
+    private Gateway gateway;
     private String adminToken;
 
     private KondoPlatform(KondoConfig config) {
@@ -70,10 +73,20 @@ public final class KondoPlatform implements AutoCloseable {
         BackingCluster backing = new BackingCluster(backingProperties, BACKING_TIMEOUT);
         started.push(backing);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        gateway = new Gateway(GatewaySettings.defaults(config.host(), config.gatewayPort()), store, config.plans(),
+                backingProperties, metrics, clock);
+        started.push(gateway);
+        try {
+            gateway.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("the gateway could not start: " + e.getMessage(), e);
+        }
+        Gateway live = gateway;
+        TenantTraffic traffic = tenant -> new TenantTraffic.Figures(0, 0, live.connections(tenant), 0);
         TenantOperations tenants = new TenantOperations(store, backing, config.plans(), config.cell(), clock, new SecureRandom());
         controlPlane = new ControlPlaneServer(
                 new ControlPlaneSettings(config.host(), config.controlPlanePort(), adminToken, config.gatewayBootstrap()),
-                tenants, backing, TenantTraffic.NONE, metrics, clock);
+                tenants, backing, traffic, metrics, clock);
         controlPlane.start();
         started.push(controlPlane);
     }
@@ -85,6 +98,10 @@ public final class KondoPlatform implements AutoCloseable {
     /** Kafka client settings for the backing cluster (contains credentials: do not log). */
     public Map<String, Object> backingClientProperties() {
         return new HashMap<>(backingProperties);
+    }
+
+    public int gatewayPort() {
+        return gateway.bootstrapPort();
     }
 
     public int controlPlanePort() {

@@ -35,7 +35,8 @@ class ExternalClusterModeIT {
                     "KONDO_BACKING_SECURITY_PROTOCOL", String.valueOf(client.get("security.protocol")),
                     "KONDO_BACKING_SASL_MECHANISM", String.valueOf(client.get("sasl.mechanism")),
                     "KONDO_BACKING_SASL_JAAS_CONFIG", String.valueOf(client.get("sasl.jaas.config")),
-                    "KONDO_CONTROL_PLANE_PORT", "0");
+                    "KONDO_CONTROL_PLANE_PORT", "0",
+                    "KONDO_GATEWAY_PORT", String.valueOf(Ports.freeRun(4)));
             long nodesBefore = ProcessHandle.current().descendants().count();
 
             try (KondoPlatform kondo = KondoPlatform.start(new KondoConfigLoader().load(home, env), Clock.systemUTC())) {

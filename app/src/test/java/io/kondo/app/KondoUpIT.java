@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,12 +26,14 @@ class KondoUpIT {
 
     @Test
     void upServesTheCliStopsCleanlyOnCtrlCAndKeepsStateAcrossRestarts() throws Exception {
-        int controlPlanePort = freePort();
+        int controlPlanePort = Ports.freeRun(1);
+        int gatewayPort = Ports.freeRun(4);
         Map<String, String> env = Map.of(
                 "KONDO_HOME", home.toString(),
                 "KONDO_CONTROL_PLANE_PORT", String.valueOf(controlPlanePort),
-                "KONDO_EMBEDDED_BROKER_PORT", String.valueOf(freePortRun(3)),
-                "KONDO_EMBEDDED_CONTROLLER_PORT", String.valueOf(freePortRun(3)));
+                "KONDO_GATEWAY_PORT", String.valueOf(gatewayPort),
+                "KONDO_EMBEDDED_BROKER_PORT", String.valueOf(Ports.freeRun(3)),
+                "KONDO_EMBEDDED_CONTROLLER_PORT", String.valueOf(Ports.freeRun(3)));
         CliRunner cli = new CliRunner(home, env);
 
         Process first = startUp(env, "first.log");
@@ -49,7 +50,7 @@ class KondoUpIT {
         String apiKey = key.json().get("key").asText();
         assertThat(Files.readString(properties)).contains("username=\"" + apiKey + "\"")
                 .contains("password=\"" + key.json().get("secret").asText() + "\"")
-                .contains("bootstrap.servers=127.0.0.1:9092");
+                .contains("bootstrap.servers=127.0.0.1:" + gatewayPort);
         assertThat(cli.run("clusters", "get", "lkc-zzzzzz").err()).contains("no logical cluster lkc-zzzzzz");
 
         List<ProcessHandle> nodes = first.toHandle().descendants().toList();
@@ -109,31 +110,4 @@ class KondoUpIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> descendants.stream().noneMatch(ProcessHandle::isAlive));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** The first of {@code count} consecutive free ports. */
-    private static int freePortRun(int count) throws IOException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int first = freePort();
-            if (first + count > 65_535) {
-                continue;
-            }
-            boolean allFree = true;
-            for (int port = first + 1; port < first + count && allFree; port++) {
-                try (ServerSocket ignored = new ServerSocket(port)) {
-                    allFree = true;
-                } catch (IOException taken) {
-                    allFree = false;
-                }
-            }
-            if (allFree) {
-                return first;
-            }
-        }
-        throw new IOException("no run of " + count + " free ports found");
-    }
 }

@@ -72,6 +72,9 @@ final class NodeProperties {
         p.put("share.coordinator.state.topic.min.isr", "2");
         p.put("auto.create.topics.enable", "false");
         p.put("group.initial.rebalance.delay.ms", "0");
+        // Classic members may not join KIP-848 consumer groups: the broker would decode their
+        // subscriptions itself, in tenant names the gateway leaves opaque (see the gateway README section).
+        p.put("group.consumer.migration.policy", "disabled");
     }
 
     private static void putFootprint(Map<String, String> p) {

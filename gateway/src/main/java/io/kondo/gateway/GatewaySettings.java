@@ -27,6 +27,10 @@ public record GatewaySettings(String host, int bootstrapPort, int maxBrokers, in
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(upstreamTimeout, "upstreamTimeout");
         Objects.requireNonNull(topicPolicy, "topicPolicy");
+        if (bootstrapPort < 1 || bootstrapPort + maxBrokers > 65_535) {
+            throw new IllegalArgumentException("the gateway bootstrap port must be between 1 and " + (65_535 - maxBrokers)
+                    + " (the next " + maxBrokers + " ports serve the brokers), got " + bootstrapPort);
+        }
         if (maxBrokers < 1 || maxInFlightRequests < 1 || preAuthMaxFrameBytes < 1024 || frameHeadroomBytes < 0) {
             throw new IllegalArgumentException("gateway limits must be positive");
         }

@@ -12,8 +12,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code kondo up}: run the platform until Ctrl-C. */
-@Command(name = "up", description = "Start the backing cluster (embedded unless configured), the control plane "
-        + "and the tenant metadata; print the endpoints and the admin token; run until Ctrl-C.")
+@Command(name = "up", description = "Start the backing cluster (embedded unless configured), the gateway, "
+        + "the control plane and the tenant metadata; print the endpoints and the admin token; run until Ctrl-C.")
 final class UpCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -52,7 +52,8 @@ final class UpCommand implements Callable<Integer> {
         out.println(KondoVersion.describe() + " is up.");
         out.println("  control plane    http://" + config.host() + ":" + platform.controlPlanePort());
         out.println("  backing cluster  " + backing);
-        out.println("  gateway          " + config.gatewayBootstrap() + "  (not in this build yet: clients cannot connect)");
+        out.println("  gateway          " + config.gatewayBootstrap() + "  (Kafka clients: SASL_PLAINTEXT, PLAIN or SCRAM-SHA-256/512,"
+                + " API key and secret)");
         out.println("  http proxy       " + config.host() + ":" + config.httpProxyPort() + "  (not in this build yet)");
         out.println("  admin token      " + platform.adminToken()
                 + (config.adminToken().isPresent() ? "  (from configuration)" : "  (also in " + config.dataDir().resolve("admin-token") + ")"));
