@@ -1,0 +1,44 @@
+package io.kondo.gateway;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Real Kafka clients for tests, built from a base of client settings. */
+final class Clients {
+
+    private Clients() {
+    }
+
+    static KafkaProducer<String, String> producer(Map<String, Object> base, Map<String, Object> extra) {
+        Map<String, Object> props = new HashMap<>(base);
+        props.put("acks", "all");
+        props.put("linger.ms", 5);
+        props.putAll(extra);
+        return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+    }
+
+    static KafkaConsumer<String, String> consumer(Map<String, Object> base, Map<String, Object> extra) {
+        Map<String, Object> props = new HashMap<>(base);
+        props.put("auto.offset.reset", "earliest");
+        props.putAll(extra);
+        return new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+    }
+
+    /** Polls until {@code count} records arrived or {@code timeout} passed; returns what arrived. */
+    static List<ConsumerRecord<String, String>> poll(KafkaConsumer<String, String> consumer, int count, Duration timeout) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (records.size() < count && System.nanoTime() < deadline) {
+            consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+        }
+        return records;
+    }
+}
