@@ -75,13 +75,21 @@ final class CreateTopicsRewrite implements ApiRewrite<CreateTopicsRequestData, C
                     + " is not allowed: every topic is replicated " + policy.replicationFactor() + " times");
         }
         boolean minInSyncReplicas = false;
+        boolean maxMessageBytes = false;
         for (CreatableTopicConfig config : topic.configs()) {
             TopicConfigPolicy.checkSet(config.name(), config.value(), tenant);
             minInSyncReplicas |= config.name().equals(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG);
+            maxMessageBytes |= config.name().equals(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
         }
         if (!minInSyncReplicas) {
             topic.configs().add(new CreatableTopicConfig().setName(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG)
                     .setValue(Integer.toString(policy.minInSyncReplicas())));
+        }
+        if (!maxMessageBytes) {
+            // The broker then enforces the plan's record batch limit exactly (the gateway's frame
+            // limit only bounds it with headroom).
+            topic.configs().add(new CreatableTopicConfig().setName(TopicConfig.MAX_MESSAGE_BYTES_CONFIG)
+                    .setValue(Integer.toString(tenant.limits().maxMessageBytes())));
         }
         return topic.setName(backingName);
     }

@@ -108,7 +108,7 @@ class CreateTopicsRewriteTest {
 
     @ParameterizedTest
     @ValueSource(shorts = {2, 4, 5, 7})
-    void prefixesNamesAndAppliesThePolicysDefaults(short version) {
+    void prefixesNamesAndAppliesThePolicysAndPlansDefaults(short version) {
         CreateTopicsRequestData request = request(topic("orders", -1, -1, "retention.ms", "86400000")).setValidateOnly(true);
 
         CreateTopicsRequestData backing = (CreateTopicsRequestData) exchange.forward(request, version);
@@ -119,7 +119,8 @@ class CreateTopicsRewriteTest {
         assertThat(topic.replicationFactor()).isEqualTo((short) 3);
         assertThat(topic.configs()).extracting(CreatableTopicConfig::name, CreatableTopicConfig::value)
                 .containsExactlyInAnyOrder(tuple("retention.ms", "86400000"),
-                        tuple("min.insync.replicas", "2"));
+                        tuple("min.insync.replicas", "2"),
+                        tuple("max.message.bytes", String.valueOf(1024 * 1024)));
         assertThat(backing.validateOnly()).isTrue();
     }
 
