@@ -4,6 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +29,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code kondo up} as a user runs it: a separate process that starts the embedded cluster and the
- * control plane, is administered with the CLI, stops cleanly on Ctrl-C (SIGINT) leaving no process
+ * {@code kondo up} as a user runs it: a separate process that starts the embedded cluster, the
+ * gateway and the control plane, is administered with the CLI, serves the README's worked example
+ * (a Kafka client configured only by the properties file the CLI wrote), stops cleanly on Ctrl-C
+ * (SIGINT) leaving no process
  * behind, and finds its tenants again when started anew.
  */
 class KondoUpIT {
@@ -52,6 +68,9 @@ class KondoUpIT {
                 .contains("password=\"" + key.json().get("secret").asText() + "\"")
                 .contains("bootstrap.servers=127.0.0.1:" + gatewayPort);
         assertThat(cli.run("clusters", "get", "lkc-zzzzzz").err()).contains("no logical cluster lkc-zzzzzz");
+        produceAndConsumeWith(properties);
+        String metrics = http(controlPlanePort, "/metrics", token);
+        assertThat(metrics).contains("kondo_gateway_requests_total{tenant=\"" + id + "\"}");
 
         List<ProcessHandle> nodes = first.toHandle().descendants().toList();
         assertThat(nodes).hasSizeGreaterThanOrEqualTo(3);
@@ -71,6 +90,45 @@ class KondoUpIT {
         } finally {
             interruptAndAwaitExit(second);
         }
+    }
+
+    /** The README's worked example: a Kafka client configured only by the properties file. */
+    private static void produceAndConsumeWith(Path propertiesFile) throws Exception {
+        Properties client = new Properties();
+        try (var reader = Files.newBufferedReader(propertiesFile)) {
+            client.load(reader);
+        }
+        try (Admin admin = Admin.create(client)) {
+            admin.createTopics(List.of(new NewTopic("orders", Optional.empty(), Optional.empty()))).all().get(30, TimeUnit.SECONDS);
+        }
+        Properties producerProps = new Properties();
+        producerProps.putAll(client);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProps, new StringSerializer(), new StringSerializer())) {
+            for (int i = 0; i < 10; i++) {
+                producer.send(new ProducerRecord<>("orders", "order-" + i)).get(30, TimeUnit.SECONDS);
+            }
+        }
+        Properties consumerProps = new Properties();
+        consumerProps.putAll(client);
+        consumerProps.put("group.id", "shipping");
+        consumerProps.put("auto.offset.reset", "earliest");
+        List<String> values = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProps, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of("orders"));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (values.size() < 10 && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
+            }
+        }
+        assertThat(values).hasSize(10).allMatch(v -> v.startsWith("order-"));
+    }
+
+    private static String http(int port, String path, String token) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + path)).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
     }
 
     private Process startUp(Map<String, String> env, String log) throws IOException {
