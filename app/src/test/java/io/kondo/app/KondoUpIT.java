@@ -32,8 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code kondo up} as a user runs it: a separate process that starts the embedded cluster, the
  * gateway and the control plane, is administered with the CLI, serves the README's worked example
  * (a Kafka client configured only by the properties file the CLI wrote), stops cleanly on Ctrl-C
- * (SIGINT) leaving no process
- * behind, and finds its tenants again when started anew.
+ * (SIGINT) leaving no process behind, and finds its tenants again when started anew.
  */
 class KondoUpIT {
 
