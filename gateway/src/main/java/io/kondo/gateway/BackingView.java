@@ -95,6 +95,13 @@ final class BackingView implements AutoCloseable {
         return count == null ? OptionalInt.empty() : OptionalInt.of(count);
     }
 
+    /** Counts a topic's partitions now, ahead of the next refresh (which replaces it with the measured count). */
+    synchronized void recordPartitions(String backingTopic, int count) {
+        Map<String, Integer> next = new HashMap<>(partitions);
+        next.put(backingTopic, count);
+        partitions = Map.copyOf(next);
+    }
+
     private void refreshQuietly() {
         try {
             refreshBrokers();
@@ -126,13 +133,18 @@ final class BackingView implements AutoCloseable {
         Set<String> names = admin.listTopics(new ListTopicsOptions().listInternal(false)).names()
                 .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (names.isEmpty()) {
-            partitions = Map.of();
+            synchronized (this) {
+                partitions = Map.of();
+            }
             return;
         }
         Map<String, TopicDescription> described = admin.describeTopics(names).allTopicNames()
                 .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        partitions = described.values().stream()
+        Map<String, Integer> measured = described.values().stream()
                 .collect(Collectors.toUnmodifiableMap(TopicDescription::name, d -> d.partitions().size()));
+        synchronized (this) {
+            partitions = measured;
+        }
     }
 
     @Override

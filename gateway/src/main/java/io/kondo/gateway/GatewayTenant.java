@@ -66,6 +66,13 @@ final class GatewayTenant implements TenantContext {
     }
 
     @Override
+    public void partitionsCreated(String backingTopic, int partitions) {
+        if (namespace.owns(backingTopic)) {
+            backing.recordPartitions(backingTopic, partitions);
+        }
+    }
+
+    @Override
     public Optional<HostPort> gatewayAddress(int nodeId) {
         OptionalInt index = backing.index(nodeId);
         if (index.isEmpty()) {

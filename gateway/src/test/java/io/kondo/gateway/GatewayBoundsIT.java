@@ -3,7 +3,12 @@ package io.kondo.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import static org.awaitility.Awaitility.await;
+
+import io.kondo.core.tenant.LogicalCluster;
 import io.kondo.gateway.GatewayFixture.Tenant;
+import java.time.Duration;
+import org.apache.kafka.common.errors.PolicyViolationException;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -79,6 +84,25 @@ class GatewayBoundsIT {
                     .isInstanceOf(ExecutionException.class)
                     .hasCauseInstanceOf(InvalidTopicException.class)
                     .hasMessageContaining("longer than " + longest);
+        }
+    }
+
+    @Test
+    void aPlanChangeAppliesToOpenConnections() throws Exception {
+        Tenant tenant = fixture.tenant("growing", "basic");
+        try (Admin admin = Admin.create(fixture.client(tenant, "PLAIN"))) {
+            admin.createTopics(List.of(new NewTopic("big", 100, (short) 3))).all().get(60, TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThatThrownBy(() -> admin.createTopics(
+                    List.of(new NewTopic("one-more", 1, (short) 3))).all().get(30, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(PolicyViolationException.class)
+                    .hasMessageContaining("limit of 100 partitions"));
+
+            LogicalCluster cluster = fixture.metadata.current().cluster(tenant.id()).orElseThrow();
+            fixture.metadata.putCluster(cluster.withPlan("standard"));
+
+            admin.createTopics(List.of(new NewTopic("one-more", 1, (short) 3))).all().get(30, TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).contains("big", "one-more"));
         }
     }
 

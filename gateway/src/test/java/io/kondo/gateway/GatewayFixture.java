@@ -46,8 +46,12 @@ final class GatewayFixture implements AutoCloseable {
     }
 
     Tenant tenant(String name) {
+        return tenant(name, "standard");
+    }
+
+    Tenant tenant(String name, String plan) {
         LogicalClusterId id = LogicalClusterId.random(random);
-        metadata.putCluster(new LogicalCluster(id, name, "standard", "cell-0", ClusterState.ACTIVE, System.currentTimeMillis()));
+        metadata.putCluster(new LogicalCluster(id, name, plan, "cell-0", ClusterState.ACTIVE, System.currentTimeMillis()));
         return newKey(id);
     }
 

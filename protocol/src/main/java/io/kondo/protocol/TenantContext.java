@@ -26,6 +26,12 @@ public interface TenantContext {
     /** Partitions of one of the tenant's topics (backing name), if it is known to exist. */
     OptionalInt partitionCount(String backingTopic);
 
+    /**
+     * Tells the gateway that the tenant's topic now has {@code partitions} partitions (a create
+     * succeeded), so partition limits count it before the next measurement of the backing cluster.
+     */
+    void partitionsCreated(String backingTopic, int partitions);
+
     /** Where tenants reach backing broker {@code nodeId} through the gateway; empty if it has no gateway port. */
     Optional<HostPort> gatewayAddress(int nodeId);
 

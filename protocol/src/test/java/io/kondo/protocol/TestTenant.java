@@ -67,6 +67,11 @@ public final class TestTenant implements TenantContext {
     }
 
     @Override
+    public void partitionsCreated(String backingTopic, int count) {
+        partitions.put(backingTopic, count);
+    }
+
+    @Override
     public TenantNamespace namespace() {
         return namespace;
     }

@@ -3,7 +3,9 @@ package io.kondo.protocol.rewrite;
 import io.kondo.core.naming.TenantNamespace;
 import io.kondo.protocol.TenantContext;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.errors.ApiException;
 import org.apache.kafka.common.errors.PolicyViolationException;
 import org.apache.kafka.common.message.CreatePartitionsRequestData;
@@ -53,13 +55,22 @@ final class CreatePartitionsRewrite implements ApiRewrite<CreatePartitionsReques
         } catch (PolicyViolationException e) {
             accepted.forEach(topic -> refused.add(new Refused(Names.out(namespace, topic.name()), e)));
         }
-        return (response, v) -> rewriteResponse(response, namespace, refused);
+        Map<String, Integer> requested = new HashMap<>();
+        request.topics().forEach(t -> requested.put(t.name(), t.count()));
+        Map<String, Integer> created = request.validateOnly() ? Map.of() : requested;
+        return (response, v) -> rewriteResponse(response, tenant, refused, created);
     }
 
-    private static void rewriteResponse(CreatePartitionsResponseData response, TenantNamespace namespace, List<Refused> refused) {
+    private static void rewriteResponse(CreatePartitionsResponseData response, TenantContext tenant, List<Refused> refused,
+                                        Map<String, Integer> created) {
+        TenantNamespace namespace = tenant.namespace();
         List<CreatePartitionsTopicResult> results = new ArrayList<>();
         for (CreatePartitionsTopicResult topic : response.results()) {
             if (namespace.owns(topic.name())) {
+                Integer count = created.get(topic.name());
+                if (topic.errorCode() == Errors.NONE.code() && count != null) {
+                    tenant.partitionsCreated(topic.name(), count);
+                }
                 results.add(topic.setName(Names.out(namespace, topic.name()))
                         .setErrorMessage(ForeignNames.message(namespace, topic.errorMessage())));
             }

@@ -4,7 +4,9 @@ import io.kondo.core.naming.TenantNamespace;
 import io.kondo.core.policy.TopicPolicy;
 import io.kondo.protocol.TenantContext;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.ApiException;
 import org.apache.kafka.common.errors.InvalidPartitionsException;
@@ -53,7 +55,10 @@ final class CreateTopicsRewrite implements ApiRewrite<CreateTopicsRequestData, C
         } catch (PolicyViolationException e) {
             accepted.forEach(topic -> refused.add(new Refused(Names.out(tenant.namespace(), topic.name()), e)));
         }
-        return (response, v) -> rewriteResponse(response, tenant, refused);
+        Map<String, Integer> requested = new HashMap<>();
+        request.topics().forEach(t -> requested.put(t.name(), t.numPartitions()));
+        boolean validateOnly = request.validateOnly();
+        return (response, v) -> rewriteResponse(response, tenant, refused, validateOnly ? Map.of() : requested);
     }
 
     /** The topic as the backing cluster is to create it (renamed), or the refusal. */
@@ -94,11 +99,16 @@ final class CreateTopicsRewrite implements ApiRewrite<CreateTopicsRequestData, C
         return topic.setName(backingName);
     }
 
-    private static void rewriteResponse(CreateTopicsResponseData response, TenantContext tenant, List<Refused> refused) {
+    private static void rewriteResponse(CreateTopicsResponseData response, TenantContext tenant, List<Refused> refused,
+                                        Map<String, Integer> created) {
         TenantNamespace namespace = tenant.namespace();
         for (CreatableTopicResult topic : Collections.drain(response.topics())) {
             if (namespace.owns(topic.name())) {
                 tenant.topicIds().learn(topic.topicId(), topic.name());
+                Integer partitions = created.get(topic.name());
+                if (topic.errorCode() == Errors.NONE.code() && partitions != null) {
+                    tenant.partitionsCreated(topic.name(), partitions);
+                }
                 response.topics().add(topic.setName(Names.out(namespace, topic.name()))
                         .setErrorMessage(ForeignNames.message(namespace, topic.errorMessage())));
             }
