@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kondo.app.config.KondoConfigLoader;
 import io.kondo.embedded.EmbeddedClusterConfig;
+import io.kondo.embedded.FreePorts;
 import io.kondo.embedded.EmbeddedKafkaCluster;
 import io.kondo.metadata.TenantMetadataStore;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ class ExternalClusterModeIT {
                     "KONDO_BACKING_SASL_MECHANISM", String.valueOf(client.get("sasl.mechanism")),
                     "KONDO_BACKING_SASL_JAAS_CONFIG", String.valueOf(client.get("sasl.jaas.config")),
                     "KONDO_CONTROL_PLANE_PORT", "0",
-                    "KONDO_GATEWAY_PORT", String.valueOf(Ports.freeRun(4)));
+                    "KONDO_GATEWAY_PORT", String.valueOf(FreePorts.consecutive(4)));
             long nodesBefore = ProcessHandle.current().descendants().count();
 
             try (KondoPlatform kondo = KondoPlatform.start(new KondoConfigLoader().load(home, env), Clock.systemUTC())) {

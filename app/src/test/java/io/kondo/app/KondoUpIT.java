@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import io.kondo.embedded.FreePorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,14 +42,14 @@ class KondoUpIT {
 
     @Test
     void upServesTheCliStopsCleanlyOnCtrlCAndKeepsStateAcrossRestarts() throws Exception {
-        int controlPlanePort = Ports.freeRun(1);
-        int gatewayPort = Ports.freeRun(4);
+        int controlPlanePort = FreePorts.consecutive(1);
+        int gatewayPort = FreePorts.consecutive(4);
         Map<String, String> env = Map.of(
                 "KONDO_HOME", home.toString(),
                 "KONDO_CONTROL_PLANE_PORT", String.valueOf(controlPlanePort),
                 "KONDO_GATEWAY_PORT", String.valueOf(gatewayPort),
-                "KONDO_EMBEDDED_BROKER_PORT", String.valueOf(Ports.freeRun(3)),
-                "KONDO_EMBEDDED_CONTROLLER_PORT", String.valueOf(Ports.freeRun(3)));
+                "KONDO_EMBEDDED_BROKER_PORT", String.valueOf(FreePorts.consecutive(3)),
+                "KONDO_EMBEDDED_CONTROLLER_PORT", String.valueOf(FreePorts.consecutive(3)));
         CliRunner cli = new CliRunner(home, env);
 
         Process first = startUp(env, "first.log");

@@ -7,8 +7,8 @@ import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Picks distinct free loopback ports by binding port 0 and releasing the sockets. */
-final class FreePorts {
+/** Picks free loopback ports by binding them and releasing the sockets (for tests and ephemeral clusters). */
+public final class FreePorts {
 
     private FreePorts() {
     }
@@ -27,6 +27,34 @@ final class FreePorts {
             return List.copyOf(ports);
         } catch (IOException e) {
             throw new UncheckedIOException("could not pick free loopback ports", e);
+        } finally {
+            sockets.forEach(FreePorts::closeQuietly);
+        }
+    }
+
+    /**
+     * The first of {@code count} consecutive ports that were free on 127.0.0.1 a moment ago, for
+     * components that derive ports from a base (the gateway serves broker i at base + 1 + i).
+     */
+    public static int consecutive(int count) {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int first = pick(1).get(0);
+            if (first + count <= 65_535 && allFree(first, count)) {
+                return first;
+            }
+        }
+        throw new IllegalStateException("no run of " + count + " free loopback ports found");
+    }
+
+    private static boolean allFree(int first, int count) {
+        List<ServerSocket> sockets = new ArrayList<>(count);
+        try {
+            for (int port = first; port < first + count; port++) {
+                sockets.add(new ServerSocket(port, 1, InetAddress.getLoopbackAddress()));
+            }
+            return true;
+        } catch (IOException taken) {
+            return false;
         } finally {
             sockets.forEach(FreePorts::closeQuietly);
         }

@@ -7,10 +7,9 @@ import io.kondo.core.tenant.LogicalCluster;
 import io.kondo.core.tenant.LogicalClusterId;
 import io.kondo.embedded.EmbeddedClusterConfig;
 import io.kondo.embedded.EmbeddedKafkaCluster;
+import io.kondo.embedded.FreePorts;
 import io.kondo.metadata.TenantMetadataStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -32,7 +31,7 @@ final class GatewayFixture implements AutoCloseable {
     GatewayFixture(Path dataDir) throws Exception {
         kafka = EmbeddedKafkaCluster.start(EmbeddedClusterConfig.ephemeralPorts(dataDir));
         metadata = TenantMetadataStore.open(kafka.clientProperties(), TenantMetadataStore.DEFAULT_TOPIC, Duration.ofSeconds(10));
-        bootstrapPort = freePortRun(4);
+        bootstrapPort = FreePorts.consecutive(4);
         gateway = new Gateway(GatewaySettings.defaults("127.0.0.1", bootstrapPort), metadata, PlanCatalog.defaults(),
                 kafka.clientProperties(), meters, Clock.systemUTC());
         gateway.start();
@@ -88,29 +87,5 @@ final class GatewayFixture implements AutoCloseable {
         gateway.close();
         metadata.close();
         kafka.close();
-    }
-
-    static int freePortRun(int count) throws IOException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int first;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                first = socket.getLocalPort();
-            }
-            if (first + count > 65_535) {
-                continue;
-            }
-            boolean free = true;
-            for (int port = first; port < first + count && free; port++) {
-                try (ServerSocket ignored = new ServerSocket(port)) {
-                    free = true;
-                } catch (IOException taken) {
-                    free = false;
-                }
-            }
-            if (free) {
-                return first;
-            }
-        }
-        throw new IOException("no run of " + count + " free ports");
     }
 }
