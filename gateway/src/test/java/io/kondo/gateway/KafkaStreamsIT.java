@@ -72,7 +72,7 @@ class KafkaStreamsIT {
         Tenant tenant = fixture.tenant("streams");
         Map<String, Object> client = fixture.client(tenant, "SCRAM-SHA-256");
         try (Admin admin = Admin.create(client)) {
-            admin.createTopics(List.of(new NewTopic("sentences", 3, (short) 3), new NewTopic("word-counts", 3, (short) 3)))
+            admin.createTopics(List.of(new NewTopic("words", 3, (short) 3), new NewTopic("word-counts", 3, (short) 3)))
                     .all().get(30, TimeUnit.SECONDS);
         }
         Map<String, Long> expected = new TreeMap<>();
@@ -80,7 +80,7 @@ class KafkaStreamsIT {
             for (int i = 0; i < RECORDS; i++) {
                 String word = WORDS.get((i * i + i / 3) % WORDS.size());
                 expected.merge(word, 1L, Long::sum);
-                producer.send(new ProducerRecord<>("sentences", "user-" + (i % 11), word));
+                producer.send(new ProducerRecord<>("words", "user-" + (i % 11), word));
             }
             producer.flush();
         }
@@ -101,12 +101,11 @@ class KafkaStreamsIT {
                     .isSorted().doesNotHaveDuplicates());
             assertThat(streams.state()).isEqualTo(KafkaStreams.State.RUNNING);
             streams.close(Duration.ofSeconds(30));
-            streams.cleanUp();
         }
 
         try (Admin admin = Admin.create(client); Admin backing = fixture.backingAdmin()) {
             assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS))
-                    .containsExactlyInAnyOrder("sentences", "word-counts", REPARTITION, CHANGELOG);
+                    .containsExactlyInAnyOrder("words", "word-counts", REPARTITION, CHANGELOG);
             assertThat(backing.listTopics().names().get(30, TimeUnit.SECONDS))
                     .contains(tenant.prefix() + REPARTITION, tenant.prefix() + CHANGELOG)
                     .doesNotContain(REPARTITION, CHANGELOG);
@@ -119,10 +118,10 @@ class KafkaStreamsIT {
         }
     }
 
-    /** Words of each sentence re-keyed by word (the repartition), counted in a store (the changelog). */
+    /** Each user's word re-keyed by the word (the repartition) and counted in a store (the changelog). */
     private static Topology wordCount() {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.stream("sentences", Consumed.with(Serdes.String(), Serdes.String()))
+        builder.stream("words", Consumed.with(Serdes.String(), Serdes.String()))
                 .groupBy((user, word) -> word, Grouped.with(Serdes.String(), Serdes.String()))
                 .count(Materialized.as(STORE))
                 .toStream()

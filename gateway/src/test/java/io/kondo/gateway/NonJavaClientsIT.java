@@ -24,6 +24,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -54,14 +55,18 @@ class NonJavaClientsIT {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"PLAIN", "SCRAM-SHA-256"})
-    void kcatProducesAndConsumesAndAJavaConsumerReadsWhatItProduced(String mechanism) throws Exception {
+    /*
+     * PLAIN only: librdkafka before 2.6.1 (Debian 12 ships 2.0.2) repeats its client nonce in the
+     * SCRAM client-final-message, which Kafka 4 brokers refuse as the gateway does ("SCRAM nonce
+     * does not match").
+     */
+    @Test
+    void kcatProducesAndConsumesAndAJavaConsumerReadsWhatItProduced() throws Exception {
         requireTool("kcat is not installed; .ci/run installs it (apt-get install kcat)", "kcat", "-V");
-        Tenant tenant = fixture.tenant("kcat-" + mechanism.toLowerCase());
-        Map<String, Object> client = fixture.client(tenant, mechanism);
+        Tenant tenant = fixture.tenant("kcat");
+        Map<String, Object> client = fixture.client(tenant, "PLAIN");
         createTopic(client, "clicks");
-        Path config = kcatConfig(tenant, mechanism);
+        Path config = kcatConfig(tenant);
         List<String> lines = IntStream.range(0, RECORDS).mapToObj(i -> "user-" + (i % 7) + ":click-" + i).toList();
 
         Run produced = run(List.of("kcat", "-F", config.toString(), "-q", "-P", "-t", "clicks", "-K", ":",
@@ -156,13 +161,13 @@ class NonJavaClientsIT {
         return run;
     }
 
-    /** librdkafka settings for the tenant's key, in a file so that the secret stays off command lines. */
-    private static Path kcatConfig(Tenant tenant, String mechanism) throws IOException {
+    /** librdkafka settings for the tenant's key with PLAIN, in a file so that the secret stays off command lines. */
+    private static Path kcatConfig(Tenant tenant) throws IOException {
         Path config = Files.createTempFile(dataDir, "kcat", ".properties");
         Files.writeString(config, String.join("\n",
                 "bootstrap.servers=127.0.0.1:" + fixture.bootstrapPort,
                 "security.protocol=SASL_PLAINTEXT",
-                "sasl.mechanisms=" + mechanism,
+                "sasl.mechanisms=PLAIN",
                 "sasl.username=" + tenant.key(),
                 "sasl.password=" + tenant.secret(),
                 "") + "\n");

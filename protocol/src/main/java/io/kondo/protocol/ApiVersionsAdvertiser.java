@@ -18,7 +18,11 @@ import org.apache.kafka.common.protocol.Errors;
  */
 public final class ApiVersionsAdvertiser {
 
-    /** SaslHandshake v0 (raw SASL tokens outside Kafka framing) is not offered. */
+    /**
+     * SaslHandshake is advertised 0..1 as brokers do: librdkafka treats a range without v0 as "no
+     * SASL" (though it then sends v1). A v0 request itself (raw SASL tokens outside Kafka framing) is
+     * refused by {@link io.kondo.protocol.sasl.ClientAuthentication}.
+     */
     private static final short SASL_HANDSHAKE_VERSION = 1;
 
     private final ApiVersionsResponseData advertised;
@@ -26,7 +30,7 @@ public final class ApiVersionsAdvertiser {
     public ApiVersionsAdvertiser(HandledApis apis, BackingApiVersions backing) {
         ApiVersionCollection keys = new ApiVersionCollection();
         own(keys, backing, ApiKeys.API_VERSIONS, ApiKeys.API_VERSIONS.oldestVersion(), ApiKeys.API_VERSIONS.latestVersion());
-        own(keys, backing, ApiKeys.SASL_HANDSHAKE, SASL_HANDSHAKE_VERSION, SASL_HANDSHAKE_VERSION);
+        own(keys, backing, ApiKeys.SASL_HANDSHAKE, (short) 0, SASL_HANDSHAKE_VERSION);
         own(keys, backing, ApiKeys.SASL_AUTHENTICATE, ApiKeys.SASL_AUTHENTICATE.oldestVersion(),
                 ApiKeys.SASL_AUTHENTICATE.latestVersion());
         for (Map.Entry<ApiKeys, ApiRewrite<?, ?>> entry : apis.all().entrySet()) {

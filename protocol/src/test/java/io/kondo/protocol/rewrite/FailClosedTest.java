@@ -48,7 +48,8 @@ class FailClosedTest {
         Set<ApiKeys> expected = new HandledApis().all().keySet().stream().collect(Collectors.toSet());
         expected.addAll(Set.of(ApiKeys.API_VERSIONS, ApiKeys.SASL_HANDSHAKE, ApiKeys.SASL_AUTHENTICATE));
         assertThat(advertised).isEqualTo(expected).doesNotContain(ApiKeys.CREATE_ACLS, ApiKeys.ALTER_PARTITION_REASSIGNMENTS);
-        assertThat(answer.apiKeys().find(ApiKeys.SASL_HANDSHAKE.id).minVersion()).isEqualTo((short) 1);
+        assertThat(answer.apiKeys().find(ApiKeys.SASL_HANDSHAKE.id).minVersion()).isEqualTo((short) 0);
+        assertThat(answer.apiKeys().find(ApiKeys.SASL_HANDSHAKE.id).maxVersion()).isEqualTo((short) 1);
     }
 
     @Test
