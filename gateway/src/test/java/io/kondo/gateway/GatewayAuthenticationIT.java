@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.kondo.gateway.GatewayFixture.Tenant;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,30 +17,21 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Authentication at the gateway with real Kafka clients: mechanisms, wrong secrets, revocation. */
+@ExtendWith(SharedGateway.class)
 class GatewayAuthenticationIT {
 
-    @TempDir
-    static Path dataDir;
     static GatewayFixture fixture;
 
     @BeforeAll
-    static void start() throws Exception {
-        fixture = new GatewayFixture(dataDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (fixture != null) {
-            fixture.close();
-        }
+    static void start(GatewayFixture shared) throws Exception {
+        fixture = shared;
     }
 
     @ParameterizedTest

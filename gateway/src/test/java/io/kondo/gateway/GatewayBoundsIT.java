@@ -13,35 +13,25 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.InvalidTopicException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Every input is bounded: what is not allowed closes that connection and harms no other. */
+@ExtendWith(SharedGateway.class)
 class GatewayBoundsIT {
 
-    @TempDir
-    static Path dataDir;
     static GatewayFixture fixture;
 
     @BeforeAll
-    static void start() throws Exception {
-        fixture = new GatewayFixture(dataDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (fixture != null) {
-            fixture.close();
-        }
+    static void start(GatewayFixture shared) throws Exception {
+        fixture = shared;
     }
 
     @Test

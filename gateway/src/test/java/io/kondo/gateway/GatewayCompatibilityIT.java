@@ -3,7 +3,6 @@ package io.kondo.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kondo.gateway.GatewayFixture.Tenant;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,30 +20,21 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Unmodified Java clients through the gateway: admin, producers, consumers in groups, transactions. */
+@ExtendWith(SharedGateway.class)
 class GatewayCompatibilityIT {
 
-    @TempDir
-    static Path dataDir;
     static GatewayFixture fixture;
 
     @BeforeAll
-    static void start() throws Exception {
-        fixture = new GatewayFixture(dataDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (fixture != null) {
-            fixture.close();
-        }
+    static void start(GatewayFixture shared) throws Exception {
+        fixture = shared;
     }
 
     @Test

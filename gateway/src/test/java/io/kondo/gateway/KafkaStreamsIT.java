@@ -34,12 +34,13 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Produced;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** An unmodified Kafka Streams app, exactly-once, with a repartition and a changelog, as one tenant through the gateway. */
+@ExtendWith(SharedGateway.class)
 class KafkaStreamsIT {
 
     private static final String APPLICATION_ID = "word-count";
@@ -50,21 +51,12 @@ class KafkaStreamsIT {
     private static final int RECORDS = 500;
 
     @TempDir
-    static Path dataDir;
-    @TempDir
     static Path stateDir;
     static GatewayFixture fixture;
 
     @BeforeAll
-    static void start() throws Exception {
-        fixture = new GatewayFixture(dataDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (fixture != null) {
-            fixture.close();
-        }
+    static void start(GatewayFixture shared) throws Exception {
+        fixture = shared;
     }
 
     @Test

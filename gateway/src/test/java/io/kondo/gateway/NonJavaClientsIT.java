@@ -21,10 +21,10 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,25 +34,19 @@ import org.junit.jupiter.params.provider.ValueSource;
  * kafkajs ({@code clients/kafkajs/roundtrip.js}). {@code .ci/run} installs both; a developer's
  * machine without them skips these tests.
  */
+@ExtendWith(SharedGateway.class)
 class NonJavaClientsIT {
 
     private static final Duration TOOL_TIMEOUT = Duration.ofSeconds(60);
     private static final int RECORDS = 200;
 
     @TempDir
-    static Path dataDir;
+    static Path workDir;
     static GatewayFixture fixture;
 
     @BeforeAll
-    static void start() throws Exception {
-        fixture = new GatewayFixture(dataDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (fixture != null) {
-            fixture.close();
-        }
+    static void start(GatewayFixture shared) throws Exception {
+        fixture = shared;
     }
 
     /*
@@ -142,8 +136,8 @@ class NonJavaClientsIT {
 
     /** Runs {@code command} with {@code stdin}, bounded by {@link #TOOL_TIMEOUT}; a run past it is killed and fails. */
     private static Run run(List<String> command, String stdin, Map<String, String> env) throws Exception {
-        Path out = Files.createTempFile(dataDir, "out", ".txt");
-        Path err = Files.createTempFile(dataDir, "err", ".txt");
+        Path out = Files.createTempFile(workDir, "out", ".txt");
+        Path err = Files.createTempFile(workDir, "err", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().putAll(env);
         Process process = builder.start();
@@ -163,7 +157,7 @@ class NonJavaClientsIT {
 
     /** librdkafka settings for the tenant's key with PLAIN, in a file so that the secret stays off command lines. */
     private static Path kcatConfig(Tenant tenant) throws IOException {
-        Path config = Files.createTempFile(dataDir, "kcat", ".properties");
+        Path config = Files.createTempFile(workDir, "kcat", ".properties");
         Files.writeString(config, String.join("\n",
                 "bootstrap.servers=127.0.0.1:" + fixture.bootstrapPort,
                 "security.protocol=SASL_PLAINTEXT",

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kondo.gateway.GatewayFixture.Tenant;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,28 +27,26 @@ import org.apache.kafka.common.errors.ClusterAuthorizationException;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.UnknownTopicIdException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Two tenants using the same names do not interfere, and a hostile tenant cannot reach another's
  * topics, groups or transactions by name, prefixed name, topic id, listing, describing, deleting or
  * reading offsets — and learns nothing from the errors.
  */
+@ExtendWith(SharedGateway.class)
 class TenantIsolationIT {
 
-    @TempDir
-    static Path dataDir;
     static GatewayFixture fixture;
     static Tenant victim;
     static Tenant twin;
     static Tenant hostile;
 
     @BeforeAll
-    static void start() throws Exception {
-        fixture = new GatewayFixture(dataDir);
+    static void start(GatewayFixture shared) throws Exception {
+        fixture = shared;
         victim = fixture.tenant("victim");
         twin = fixture.tenant("twin");
         hostile = fixture.tenant("hostile");
@@ -71,13 +68,6 @@ class TenantIsolationIT {
                 Clients.poll(consumer, 20, Duration.ofSeconds(60));
                 consumer.commitSync(Duration.ofSeconds(30));
             }
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        if (fixture != null) {
-            fixture.close();
         }
     }
 
