@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.kondo.core.tenant.ClusterState;
+import io.kondo.core.tenant.LogicalCluster;
 import io.kondo.gateway.GatewayFixture.Tenant;
 import java.time.Duration;
 import java.util.List;
@@ -73,6 +75,21 @@ class GatewayAuthenticationIT {
                     .isInstanceOf(ExecutionException.class)
                     .hasCauseInstanceOf(SaslAuthenticationException.class);
         }
+    }
+
+    @Test
+    void aDeletedClusterLosesItsOpenConnectionsAndItsKeysStopWorking() throws Exception {
+        Tenant tenant = fixture.tenant("deleted");
+        try (Admin admin = Admin.create(fixture.client(tenant, "SCRAM-SHA-512"))) {
+            admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(10)).until(() -> fixture.gateway.connections(tenant.id()) > 0);
+
+            LogicalCluster cluster = fixture.metadata.current().cluster(tenant.id()).orElseThrow();
+            fixture.metadata.putCluster(cluster.withState(ClusterState.DELETING));
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> fixture.gateway.connections(tenant.id()) == 0);
+        }
+        assertRefused(fixture.client(tenant, "PLAIN"));
     }
 
     private static void assertRefused(Map<String, Object> props) {

@@ -1,0 +1,54 @@
+package io.kondo.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How long and how often the benchmark measures.
+ *
+ * @param rounds       alternating direct/gateway rounds per measurement
+ * @param produceTime  length of one full-speed produce run
+ * @param latencyTime  length of one rate-limited produce run (at half of the maximum load, and at the light rate)
+ * @param lightRate    records per second of the light-load latency runs
+ * @param warmupTime   length of the discarded warm-up produce run on each route
+ * @param output       where the markdown report is written
+ */
+record BenchOptions(int rounds, Duration produceTime, Duration latencyTime, double lightRate, Duration warmupTime,
+                    Path output) {
+
+    static final String USAGE = "usage: GatewayBenchmark [--rounds N] [--produce-seconds S] [--latency-seconds S]"
+            + " [--light-rate RECORDS_PER_S] [--warmup-seconds S] [--out FILE]";
+
+    BenchOptions {
+        if (rounds < 1 || produceTime.isNegative() || produceTime.isZero() || latencyTime.isNegative()
+                || latencyTime.isZero() || !(lightRate > 0) || warmupTime.isNegative() || warmupTime.isZero()) {
+            throw new IllegalArgumentException("rounds and durations must be positive");
+        }
+    }
+
+    static BenchOptions parse(String[] args) {
+        int rounds = 3;
+        long produceSeconds = 15;
+        long latencySeconds = 10;
+        double lightRate = 1_000;
+        long warmupSeconds = 8;
+        Path output = Path.of("gateway-bench.md");
+        for (int i = 0; i < args.length; i += 2) {
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("missing value for " + args[i] + "\n" + USAGE);
+            }
+            String value = args[i + 1];
+            switch (args[i]) {
+                case "--rounds" -> rounds = Integer.parseInt(value);
+                case "--produce-seconds" -> produceSeconds = Long.parseLong(value);
+                case "--latency-seconds" -> latencySeconds = Long.parseLong(value);
+                case "--light-rate" -> lightRate = Double.parseDouble(value);
+                case "--warmup-seconds" -> warmupSeconds = Long.parseLong(value);
+                case "--out" -> output = Path.of(value);
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
+            }
+        }
+        return new BenchOptions(rounds, Duration.ofSeconds(produceSeconds), Duration.ofSeconds(latencySeconds), lightRate,
+                Duration.ofSeconds(warmupSeconds), output);
+    }
+}

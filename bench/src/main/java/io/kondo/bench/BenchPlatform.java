@@ -1,0 +1,145 @@
+package io.kondo.bench;
+
+import io.kondo.core.credential.ApiKey;
+import io.kondo.core.plan.Plan;
+import io.kondo.core.plan.PlanCatalog;
+import io.kondo.core.plan.PlanLimits;
+import io.kondo.core.policy.TopicPolicy;
+import io.kondo.core.tenant.ClusterState;
+import io.kondo.core.tenant.LogicalCluster;
+import io.kondo.core.tenant.LogicalClusterId;
+import io.kondo.embedded.EmbeddedClusterConfig;
+import io.kondo.embedded.EmbeddedKafkaCluster;
+import io.kondo.gateway.Gateway;
+import io.kondo.gateway.GatewaySettings;
+import io.kondo.metadata.TenantMetadataStore;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.apache.kafka.clients.admin.Admin;
+
+/**
+ * The embedded 3-node cluster, the tenant metadata on it, and one tenant with one API key; gateways
+ * are started on it one setting at a time.
+ */
+final class BenchPlatform implements AutoCloseable {
+
+    /** Limits far above what this machine can move, so the gateway's data path is measured, not its quotas. */
+    static final String PLAN = "bench";
+    private static final long UNLIMITED_BYTES = 1L << 40;
+    private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(30);
+
+    private final EmbeddedKafkaCluster kafka;
+    private final TenantMetadataStore metadata;
+    private final Admin backingAdmin;
+    private final LogicalClusterId tenant;
+    private final ApiKey.Issued key;
+
+    private BenchPlatform(EmbeddedKafkaCluster kafka, TenantMetadataStore metadata, LogicalClusterId tenant,
+                          ApiKey.Issued key) {
+        this.kafka = kafka;
+        this.metadata = metadata;
+        this.backingAdmin = Admin.create(kafka.clientProperties());
+        this.tenant = tenant;
+        this.key = key;
+    }
+
+    static BenchPlatform start(Path dataDir) throws InterruptedException {
+        EmbeddedKafkaCluster kafka = EmbeddedKafkaCluster.start(EmbeddedClusterConfig.ephemeralPorts(dataDir));
+        TenantMetadataStore metadata;
+        try {
+            metadata = TenantMetadataStore.open(kafka.clientProperties(), TenantMetadataStore.DEFAULT_TOPIC, METADATA_TIMEOUT);
+        } catch (RuntimeException e) {
+            kafka.close();
+            throw e;
+        }
+        Random random = new SecureRandom();
+        LogicalClusterId tenant = LogicalClusterId.random(random);
+        long now = System.currentTimeMillis();
+        metadata.putCluster(new LogicalCluster(tenant, "bench", PLAN, "cell-0", ClusterState.ACTIVE, now));
+        ApiKey.Issued key = ApiKey.issue(tenant, "benchmark", now, random);
+        metadata.putApiKey(key.apiKey());
+        BenchPlatform platform = new BenchPlatform(kafka, metadata, tenant, key);
+        platform.awaitKeyVisible();
+        return platform;
+    }
+
+    /** Clients straight to the backing cluster as its superuser. */
+    Endpoint direct() {
+        return new Endpoint(Route.DIRECT, kafka.clientProperties(), prefix());
+    }
+
+    /** Starts a gateway on free loopback ports whose tenant topics follow {@code policy}. */
+    RunningGateway startGateway(TopicPolicy policy) throws Exception {
+        GatewaySettings defaults = GatewaySettings.defaults("127.0.0.1", FreePortRun.find(1 + kafka.nodeIds().size()));
+        GatewaySettings settings = new GatewaySettings(defaults.host(), defaults.bootstrapPort(), defaults.maxBrokers(),
+                defaults.maxInFlightRequests(), defaults.preAuthMaxFrameBytes(), defaults.frameHeadroomBytes(),
+                defaults.upstreamTimeout(), policy);
+        Gateway gateway = new Gateway(settings, metadata, plans(), kafka.clientProperties(), new SimpleMeterRegistry(),
+                Clock.systemUTC());
+        try {
+            gateway.start();
+        } catch (Exception e) {
+            gateway.close();
+            throw e;
+        }
+        return new RunningGateway(gateway, new Endpoint(Route.GATEWAY, tenantClient(gateway.bootstrapPort()), prefix()));
+    }
+
+    Admin backingAdmin() {
+        return backingAdmin;
+    }
+
+    private String prefix() {
+        return tenant.value() + "_";
+    }
+
+    private Map<String, Object> tenantClient(int bootstrapPort) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("bootstrap.servers", "127.0.0.1:" + bootstrapPort);
+        properties.put("security.protocol", "SASL_PLAINTEXT");
+        properties.put("sasl.mechanism", "PLAIN");
+        properties.put("sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+                + key.apiKey().key() + "\" password=\"" + key.secret() + "\";");
+        return properties;
+    }
+
+    private static PlanCatalog plans() {
+        PlanLimits unlimited = new PlanLimits(UNLIMITED_BYTES, UNLIMITED_BYTES, UNLIMITED_BYTES, 100_000, 10_000, 10_000,
+                100.0, 10_000, 8 * 1024 * 1024);
+        return new PlanCatalog(List.of(new Plan(PLAN, "Benchmark: no limit in the way", unlimited)));
+    }
+
+    private void awaitKeyVisible() throws InterruptedException {
+        long deadline = System.nanoTime() + METADATA_TIMEOUT.toNanos();
+        while (metadata.current().apiKey(key.apiKey().key()).isEmpty()
+                || metadata.current().cluster(tenant).isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the benchmark tenant did not appear in the tenant metadata within "
+                        + METADATA_TIMEOUT);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    @Override
+    public void close() {
+        backingAdmin.close(Duration.ofSeconds(5));
+        metadata.close();
+        kafka.close();
+    }
+
+    /** A gateway and how tenants reach it. */
+    record RunningGateway(Gateway gateway, Endpoint endpoint) implements AutoCloseable {
+        @Override
+        public void close() {
+            gateway.close();
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.kondo.bench;
+
+/**
+ * What one produce run achieved.
+ *
+ * @param records      records acknowledged
+ * @param bytes        record value bytes acknowledged
+ * @param elapsedNanos from the first send to the end of the final flush
+ * @param cpuNanos     this process's CPU time over the same interval
+ * @param latencies    send-to-acknowledgement latency of every acknowledged record
+ */
+record ProduceResult(long records, long bytes, long elapsedNanos, long cpuNanos, LatencyRecorder latencies) {
+
+    double mibPerSecond() {
+        return Units.mibPerSecond(bytes, elapsedNanos);
+    }
+
+    double recordsPerSecond() {
+        return records * 1e9 / elapsedNanos;
+    }
+}
