@@ -77,10 +77,8 @@ final class BenchPlatform implements AutoCloseable {
 
     /** Starts a gateway on free loopback ports whose tenant topics follow {@code policy}. */
     RunningGateway startGateway(TopicPolicy policy) throws Exception {
-        GatewaySettings defaults = GatewaySettings.defaults("127.0.0.1", FreePortRun.find(1 + kafka.nodeIds().size()));
-        GatewaySettings settings = new GatewaySettings(defaults.host(), defaults.bootstrapPort(), defaults.maxBrokers(),
-                defaults.maxInFlightRequests(), defaults.preAuthMaxFrameBytes(), defaults.frameHeadroomBytes(),
-                defaults.upstreamTimeout(), policy);
+        GatewaySettings settings = GatewaySettings.defaults("127.0.0.1", FreePortRun.find(1 + kafka.nodeIds().size()))
+                .withTopicPolicy(policy);
         Gateway gateway = new Gateway(settings, metadata, plans(), kafka.clientProperties(), new SimpleMeterRegistry(),
                 Clock.systemUTC());
         try {

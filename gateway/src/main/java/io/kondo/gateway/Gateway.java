@@ -77,7 +77,7 @@ public final class Gateway implements AutoCloseable {
                 new PlainAuthenticator(this::activeKey),
                 new ScramAuthenticator(this::activeKey, random),
                 new TopicIdRegistry(), connections, new GatewayMetrics(registry, connections),
-                new LoginFailureLimiter(10, 60_000, 100_000), clock);
+                new LoginFailureLimiter(settings.loginFailuresPerMinute(), 60_000, 100_000), clock);
         metadata.addListener(connections::enforce);
 
         acceptors = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());

@@ -15,10 +15,12 @@ import java.util.Objects;
  * @param frameHeadroomBytes   added to the plan's max message bytes to give the largest frame after authentication
  * @param upstreamTimeout      bound on connecting and logging in to a backing broker
  * @param topicPolicy          how tenant topics are created
+ * @param loginFailuresPerMinute failed logins from one address within a minute after which that
+ *                             address is refused until the oldest failure is a minute old
  */
 public record GatewaySettings(String host, int bootstrapPort, int maxBrokers, int maxInFlightRequests,
                               int preAuthMaxFrameBytes, int frameHeadroomBytes, Duration upstreamTimeout,
-                              TopicPolicy topicPolicy) {
+                              TopicPolicy topicPolicy, int loginFailuresPerMinute) {
 
     /** Largest response frame accepted from a backing broker (fetch responses can be large). */
     public static final int UPSTREAM_MAX_FRAME_BYTES = 256 * 1024 * 1024;
@@ -31,14 +33,30 @@ public record GatewaySettings(String host, int bootstrapPort, int maxBrokers, in
             throw new IllegalArgumentException("the gateway bootstrap port must be between 1 and " + (65_535 - maxBrokers)
                     + " (the next " + maxBrokers + " ports serve the brokers), got " + bootstrapPort);
         }
+        if (loginFailuresPerMinute < 1) {
+            throw new IllegalArgumentException("login failures per minute must be at least 1, got " + loginFailuresPerMinute);
+        }
         if (maxBrokers < 1 || maxInFlightRequests < 1 || preAuthMaxFrameBytes < 1024 || frameHeadroomBytes < 0) {
             throw new IllegalArgumentException("gateway limits must be positive");
         }
     }
 
-    /** Defaults for {@code host:bootstrapPort}: 16 broker ports, 100 in-flight requests, 64 KiB before login. */
+    /**
+     * Defaults for {@code host:bootstrapPort}: 16 broker ports, 100 in-flight requests, 64 KiB before
+     * login, 10 failed logins per address and minute.
+     */
     public static GatewaySettings defaults(String host, int bootstrapPort) {
         return new GatewaySettings(host, bootstrapPort, 16, 100, 64 * 1024, 1024 * 1024, Duration.ofSeconds(10),
-                TopicPolicy.defaults());
+                TopicPolicy.defaults(), 10);
+    }
+
+    public GatewaySettings withTopicPolicy(TopicPolicy policy) {
+        return new GatewaySettings(host, bootstrapPort, maxBrokers, maxInFlightRequests, preAuthMaxFrameBytes,
+                frameHeadroomBytes, upstreamTimeout, policy, loginFailuresPerMinute);
+    }
+
+    public GatewaySettings withLoginFailuresPerMinute(int limit) {
+        return new GatewaySettings(host, bootstrapPort, maxBrokers, maxInFlightRequests, preAuthMaxFrameBytes,
+                frameHeadroomBytes, upstreamTimeout, topicPolicy, limit);
     }
 }

@@ -32,7 +32,10 @@ final class GatewayFixture implements AutoCloseable {
         kafka = EmbeddedKafkaCluster.start(EmbeddedClusterConfig.ephemeralPorts(dataDir));
         metadata = TenantMetadataStore.open(kafka.clientProperties(), TenantMetadataStore.DEFAULT_TOPIC, Duration.ofSeconds(10));
         bootstrapPort = FreePorts.consecutive(4);
-        gateway = new Gateway(GatewaySettings.defaults("127.0.0.1", bootstrapPort), metadata, PlanCatalog.defaults(),
+        // Tests of wrong secrets share this gateway: the per-address login limit (unit-tested in
+        // LoginFailureLimiterTest) would otherwise block 127.0.0.1 for the tests after them.
+        GatewaySettings settings = GatewaySettings.defaults("127.0.0.1", bootstrapPort).withLoginFailuresPerMinute(1_000);
+        gateway = new Gateway(settings, metadata, PlanCatalog.defaults(),
                 kafka.clientProperties(), meters, Clock.systemUTC());
         gateway.start();
     }
