@@ -32,7 +32,7 @@ final class SharedGateway implements ParameterResolver {
     }
 
     /** The fixture and its data directory, closed and removed by JUnit at the end of the run. */
-    private static final class Shared implements ExtensionContext.Store.CloseableResource {
+    private static final class Shared implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         private final Path dataDir;
         private final GatewayFixture fixture;
 
