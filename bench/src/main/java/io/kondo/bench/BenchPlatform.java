@@ -10,6 +10,7 @@ import io.kondo.core.tenant.LogicalCluster;
 import io.kondo.core.tenant.LogicalClusterId;
 import io.kondo.embedded.EmbeddedClusterConfig;
 import io.kondo.embedded.EmbeddedKafkaCluster;
+import io.kondo.embedded.FreePorts;
 import io.kondo.gateway.Gateway;
 import io.kondo.gateway.GatewaySettings;
 import io.kondo.metadata.TenantMetadataStore;
@@ -77,7 +78,7 @@ final class BenchPlatform implements AutoCloseable {
 
     /** Starts a gateway on free loopback ports whose tenant topics follow {@code policy}. */
     RunningGateway startGateway(TopicPolicy policy) throws Exception {
-        GatewaySettings settings = GatewaySettings.defaults("127.0.0.1", FreePortRun.find(1 + kafka.nodeIds().size()))
+        GatewaySettings settings = GatewaySettings.defaults("127.0.0.1", FreePorts.consecutive(1 + kafka.nodeIds().size()))
                 .withTopicPolicy(policy);
         Gateway gateway = new Gateway(settings, metadata, plans(), kafka.clientProperties(), new SimpleMeterRegistry(),
                 Clock.systemUTC());
