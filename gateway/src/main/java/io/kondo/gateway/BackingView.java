@@ -62,7 +62,7 @@ final class BackingView implements AutoCloseable {
         refresher.scheduleWithFixedDelay(this::refreshQuietly, REFRESH.toMillis(), REFRESH.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Node id → the broker's address, for nodes with a gateway port. */
+    /** Node id → gateway-port index, for the brokers that have a gateway port. */
     Map<Integer, Integer> brokerIndexes() {
         return Map.copyOf(brokerIndex);
     }

@@ -5,7 +5,6 @@ import io.kondo.core.tenant.LogicalClusterId;
 import io.kondo.metadata.TenantMetadata;
 import io.netty.channel.Channel;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,10 +30,6 @@ final class OpenConnections {
 
     int count(LogicalClusterId cluster) {
         return (int) channels.values().stream().filter(o -> o.cluster().equals(cluster)).count();
-    }
-
-    Set<LogicalClusterId> tenants() {
-        return Set.copyOf(channels.values().stream().map(Owner::cluster).toList());
     }
 
     /** Closes the connections the metadata no longer allows. */
