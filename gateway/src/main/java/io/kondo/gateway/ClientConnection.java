@@ -19,7 +19,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Optional;
@@ -63,6 +62,8 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     private State state = State.AUTHENTICATING;
     private ChannelHandlerContext ctx;
     private Channel upstream;
+    private boolean upstreamUnflushed;
+    private boolean clientUnflushed;
     private TenantRequestHandler requests;
     private TenantMeters meters;
     private String tenantId = "-";
@@ -196,6 +197,8 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         while (!heldDuringConnect.isEmpty() && state == State.FORWARDING) {
             forward(heldDuringConnect.poll());
         }
+        flushUpstream();
+        flushToClient();
         updateReading();
     }
 
@@ -206,6 +209,15 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         RequestDecision decision;
         try {
             decision = requests.onRequest(frame.nioBuffer());
+            if (decision instanceof RequestDecision.Forward forward) {
+                if (forward.response() != null) {
+                    Slot slot = new Slot(forward.response(), null);
+                    inOrder.add(slot);
+                    awaitingUpstream.add(slot);
+                }
+                upstream.write(OutboundFrames.toByteBuf(forward.frame(), frame, ctx.alloc()));
+                upstreamUnflushed = true;
+            }
         } catch (RuntimeException e) {
             LOG.error("Unexpected error handling a request, closing: tenant={} api={}", tenantId, apiKey, e);
             close();
@@ -213,26 +225,42 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         } finally {
             frame.release();
         }
-        if (decision instanceof RequestDecision.Forward forward) {
-            if (forward.response() != null) {
-                Slot slot = new Slot(forward.response(), null);
-                inOrder.add(slot);
-                awaitingUpstream.add(slot);
-            }
-            upstream.writeAndFlush(Unpooled.wrappedBuffer(forward.frame()));
-        } else if (decision instanceof RequestDecision.Respond respond) {
+        if (decision instanceof RequestDecision.Respond respond) {
             if (apiKey != API_VERSIONS) {
                 meters.errors().increment();
             }
             inOrder.add(new Slot(null, Unpooled.wrappedBuffer(respond.frame())));
             writeReady();
-        } else {
+        } else if (decision instanceof RequestDecision.Close refusal) {
             meters.errors().increment();
-            LOG.info("Closing connection: tenant={} reason={}", tenantId, ((RequestDecision.Close) decision).reason());
+            LOG.info("Closing connection: tenant={} reason={}", tenantId, refusal.reason());
             close();
             return;
         }
         updateReading();
+    }
+
+    /** Requests read in one go from the client are flushed upstream together. */
+    @Override
+    public void channelReadComplete(ChannelHandlerContext context) {
+        flushUpstream();
+        flushToClient();
+        context.fireChannelReadComplete();
+    }
+
+    private void flushUpstream() {
+        if (upstreamUnflushed && upstream != null) {
+            upstreamUnflushed = false;
+            upstream.flush();
+        }
+    }
+
+    /** Called by the upstream after each read, so the responses of one read go out in one flush. */
+    void flushToClient() {
+        if (clientUnflushed) {
+            clientUnflushed = false;
+            ctx.flush();
+        }
     }
 
     /** Called by the upstream with each response frame (ownership passes here). */
@@ -248,8 +276,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
                 close();
                 return;
             }
-            ByteBuffer response = slot.handler.onResponse(frame.nioBuffer());
-            slot.frame = Unpooled.wrappedBuffer(response);
+            slot.frame = OutboundFrames.toByteBuf(slot.handler.onResponse(frame.nioBuffer()), frame, ctx.alloc());
         } catch (RuntimeException e) {
             LOG.error("Unexpected error handling a response, closing: tenant={}", tenantId, e);
             close();
@@ -261,16 +288,13 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         updateReading();
     }
 
+    /** Writes the answered responses at the head of the queue; the flush follows the read. */
     private void writeReady() {
-        boolean wrote = false;
         while (!inOrder.isEmpty() && inOrder.peek().frame != null) {
             ByteBuf response = inOrder.poll().frame;
             meters.bytesOut().increment(response.readableBytes());
             ctx.write(response);
-            wrote = true;
-        }
-        if (wrote) {
-            ctx.flush();
+            clientUnflushed = true;
         }
     }
 

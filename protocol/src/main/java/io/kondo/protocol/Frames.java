@@ -17,6 +17,9 @@ import org.apache.kafka.common.requests.RequestHeader;
  */
 public final class Frames {
 
+    /** The first chunk for fields of a frame encoded in segments; later chunks grow as needed. */
+    private static final int FIRST_CHUNK_BYTES = 4096;
+
     private Frames() {
     }
 
@@ -87,6 +90,32 @@ public final class Frames {
     /** A length-prefixed response frame answering a request of {@code api} at {@code version}. */
     public static ByteBuffer encodeResponse(int correlationId, ApiKeys api, short version, ApiMessage body) {
         return encode(new ResponseHeaderData().setCorrelationId(correlationId), api.responseHeaderVersion(version), body, version);
+    }
+
+    /** A length-prefixed request frame whose record batches are views of the frame they came from. */
+    public static EncodedFrame encodeRequestSharingRecords(RequestHeader header, ApiMessage body) {
+        return encodeSharingRecords(header.data(), header.headerVersion(), body, header.apiVersion());
+    }
+
+    /** A length-prefixed response frame whose record batches are views of the frame they came from. */
+    public static EncodedFrame encodeResponseSharingRecords(int correlationId, ApiKeys api, short version, ApiMessage body) {
+        return encodeSharingRecords(new ResponseHeaderData().setCorrelationId(correlationId), api.responseHeaderVersion(version),
+                body, version);
+    }
+
+    private static EncodedFrame encodeSharingRecords(ApiMessage header, short headerVersion, ApiMessage body, short version) {
+        ObjectSerializationCache cache = new ObjectSerializationCache();
+        int size = header.size(cache, headerVersion) + body.size(cache, version);
+        SegmentedWriter writer = new SegmentedWriter(Math.min(4 + size, FIRST_CHUNK_BYTES));
+        writer.writeInt(size);
+        header.write(writer, cache, headerVersion);
+        body.write(writer, cache, version);
+        EncodedFrame frame = new EncodedFrame(writer.finish());
+        if (frame.sizeInBytes() != 4 + size) {
+            throw new IllegalStateException("encoded " + frame.sizeInBytes() + " bytes of " + ApiKeys.forId(body.apiKey())
+                    + " v" + version + ", expected " + (4 + size));
+        }
+        return frame;
     }
 
     private static ByteBuffer encode(ApiMessage header, short headerVersion, ApiMessage body, short version) {

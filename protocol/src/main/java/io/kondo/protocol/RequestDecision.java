@@ -9,7 +9,7 @@ public sealed interface RequestDecision {
      * Send {@code frame} upstream. {@code response} turns the upstream response into the tenant's;
      * null when the request has no response (produce with acks=0).
      */
-    record Forward(ByteBuffer frame, ResponseHandler response) implements RequestDecision {
+    record Forward(EncodedFrame frame, ResponseHandler response) implements RequestDecision {
     }
 
     /** Answer the tenant with {@code frame} without going upstream. */

@@ -38,7 +38,10 @@ public final class TenantRequestHandler {
         this.versions = versions;
     }
 
-    /** Decides what to do with one request frame (without the length prefix). */
+    /**
+     * Decides what to do with one request frame (without the length prefix). A forwarded frame's
+     * record batches are views of {@code frame}, which must stay valid until it is written.
+     */
     public RequestDecision onRequest(ByteBuffer frame) {
         if (frame.remaining() >= 8 && frame.getShort(frame.position()) == ApiKeys.API_VERSIONS.id) {
             return new RequestDecision.Respond(versions.respond(frame));
@@ -68,7 +71,7 @@ public final class TenantRequestHandler {
         } catch (ApiException e) {
             return refuse(header, original, e);
         }
-        ByteBuffer upstream = Frames.encodeRequest(header, body);
+        EncodedFrame upstream = Frames.encodeRequestSharingRecords(header, body);
         if (api == ApiKeys.PRODUCE && ((ProduceRequestData) body).acks() == 0) {
             return new RequestDecision.Forward(upstream, null);
         }
@@ -109,10 +112,10 @@ public final class TenantRequestHandler {
         }
 
         @Override
-        public ByteBuffer onResponse(ByteBuffer upstreamFrame) {
+        public EncodedFrame onResponse(ByteBuffer upstreamFrame) {
             ApiMessage response = Frames.decodeResponse(upstreamFrame, header.apiKey(), header.apiVersion());
             rewrite.rewrite(response, header.apiVersion());
-            return Frames.encodeResponse(header.correlationId(), header.apiKey(), header.apiVersion(), response);
+            return Frames.encodeResponseSharingRecords(header.correlationId(), header.apiKey(), header.apiVersion(), response);
         }
     }
 }

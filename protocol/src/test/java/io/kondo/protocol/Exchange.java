@@ -52,8 +52,8 @@ public final class Exchange {
         assertThat(decision).isInstanceOf(RequestDecision.Forward.class);
         RequestDecision.Forward forward = (RequestDecision.Forward) decision;
         pending = forward.response();
-        ByteBuffer upstream = forward.frame().duplicate();
-        upstream.getInt();
+        ByteBuffer upstream = forward.frame().toByteBuffer();
+        assertThat(upstream.getInt()).as("length prefix").isEqualTo(upstream.remaining());
         Frames.Request backing = Frames.decodeRequest(upstream);
         assertThat(backing.header().correlationId()).isEqualTo(CORRELATION_ID);
         return backing.body();
@@ -65,8 +65,8 @@ public final class Exchange {
         ApiKeys api = ApiKeys.forId(response.apiKey());
         ByteBuffer upstream = Frames.encodeResponse(CORRELATION_ID, api, version, response);
         upstream.getInt();
-        ByteBuffer tenantFrame = pending.onResponse(upstream);
-        tenantFrame.getInt();
+        ByteBuffer tenantFrame = pending.onResponse(upstream).toByteBuffer();
+        assertThat(tenantFrame.getInt()).as("length prefix").isEqualTo(tenantFrame.remaining());
         assertThat(Frames.correlationId(tenantFrame)).isEqualTo(CORRELATION_ID);
         return Frames.decodeResponse(tenantFrame, api, version);
     }
