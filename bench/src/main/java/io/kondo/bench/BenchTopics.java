@@ -80,12 +80,25 @@ final class BenchTopics {
      * Returns once every partition's leader answers for it. A leader learns of its leadership a moment
      * after the controller records it; a producer sending in that moment gets NOT_LEADER_OR_FOLLOWER for
      * its first batches, which is a race of topic creation, not what the benchmark measures. The admin
-     * client retries ListOffsets until each leader serves.
+     * client retries ListOffsets until each leader serves; a broker whose metadata does not know the
+     * topic yet answers UNKNOWN_TOPIC_OR_PARTITION, which is asked again here until the deadline.
      */
     private void awaitLeadersServing(String backingName) throws Exception {
         Map<TopicPartition, OffsetSpec> partitions = IntStream.range(0, BenchSetting.PARTITIONS).boxed()
                 .collect(Collectors.toMap(p -> new TopicPartition(backingName, p), p -> OffsetSpec.latest()));
-        await(backingAdmin.listOffsets(partitions).all());
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (true) {
+            try {
+                await(backingAdmin.listOffsets(partitions).all());
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+                checkDeadline(deadline, backingName + " is not known to every leader");
+                Thread.sleep(100);
+            }
+        }
     }
 
     /** The topic's description, or empty while the metadata of a new topic has not reached the broker asked. */

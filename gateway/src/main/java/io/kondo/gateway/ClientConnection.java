@@ -2,6 +2,10 @@ package io.kondo.gateway;
 
 import io.kondo.core.credential.ApiKey;
 import io.kondo.gateway.GatewayMetrics.TenantMeters;
+import io.kondo.gateway.quota.ConnectionAdmission;
+import io.kondo.gateway.quota.QuotaLimits;
+import io.kondo.gateway.quota.TenantQuotas;
+import io.kondo.protocol.EncodedFrame;
 import io.kondo.protocol.RequestDecision;
 import io.kondo.protocol.ResponseHandler;
 import io.kondo.protocol.TenantRequestHandler;
@@ -11,6 +15,7 @@ import io.kondo.protocol.sasl.UpstreamLogin;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -23,6 +28,7 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,13 +44,24 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
     private static final short API_VERSIONS = 18;
+    private static final short PRODUCE = 0;
+    /**
+     * Reads from a broker of up to 1 MiB at a time (Netty's default stops at 64 KiB): fetch
+     * responses run to megabytes, and fewer reads mean fewer system calls and decoder passes.
+     */
+    private static final AdaptiveRecvByteBufAllocator UPSTREAM_READS = new AdaptiveRecvByteBufAllocator(512, 64 * 1024, 1024 * 1024);
 
     private enum State { AUTHENTICATING, CONNECTING_UPSTREAM, FORWARDING, CLOSED }
 
-    /** A response to write, in request order; {@code frame} is null until it is known. */
+    /**
+     * A response to write, in request order; {@code frame} is null until it is known.
+     * {@code throttleMs} is what the tenant's quotas asked for while handling the request.
+     */
     private static final class Slot {
         final ResponseHandler handler;
         ByteBuf frame;
+        long throttleMs;
+        long forwardedNanos;
 
         Slot(ResponseHandler handler, ByteBuf frame) {
             this.handler = handler;
@@ -66,6 +83,9 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     private boolean clientUnflushed;
     private TenantRequestHandler requests;
     private TenantMeters meters;
+    private TenantQuotas quotas;
+    private GatewayTenant tenant;
+    private long mutedUntilNanos;
     private String tenantId = "-";
 
     /**
@@ -130,8 +150,20 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     private void authenticated(AuthStep.Authenticated step) {
         ApiKey key = step.apiKey();
         tenantId = key.cluster().value();
-        GatewayTenant tenant = new GatewayTenant(key.cluster(), services.metadata(), services.plans(), services.topicIds(),
+        long nowMs = services.clock().millis();
+        tenant = new GatewayTenant(key.cluster(), services.metadata(), services.plans(), services.topicIds(),
                 services.backing(), services.settings());
+        ConnectionAdmission admission = services.quotas().connect(tenantId, QuotaLimits.of(tenant.limits()), nowMs);
+        if (admission instanceof ConnectionAdmission.Refused refused) {
+            LOG.info("Connection refused after login: tenant={} address={} reason={}", tenantId, sourceAddress(), refused.reason());
+            state = State.CLOSED;
+            ctx.writeAndFlush(Unpooled.wrappedBuffer(authentication.refusalAfterLogin(refused.reason())))
+                    .addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        ConnectionAdmission.Admitted admitted = (ConnectionAdmission.Admitted) admission;
+        quotas = admitted.quotas();
+        tenant.useQuotas(quotas, services.clock());
         requests = new TenantRequestHandler(tenant, services.apis(), services.versions());
         meters = services.metrics().tenant(key.cluster());
         decoder.maxFrameBytes(tenant.limits().maxMessageBytes() + services.settings().frameHeadroomBytes());
@@ -139,6 +171,18 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         LOG.debug("Authenticated: tenant={} key={} mechanism={} address={}", tenantId, key.key(), step.mechanism(), sourceAddress());
         state = State.CONNECTING_UPSTREAM;
         ctx.channel().config().setAutoRead(false);
+        if (admitted.delayMs() > 0) {
+            // Over the tenant's connection attempts per second: the login is answered late, not refused.
+            ctx.executor().schedule(() -> admit(step), admitted.delayMs(), TimeUnit.MILLISECONDS);
+        } else {
+            admit(step);
+        }
+    }
+
+    private void admit(AuthStep.Authenticated step) {
+        if (state == State.CLOSED) {
+            return;
+        }
         ctx.writeAndFlush(Unpooled.wrappedBuffer(step.frame()));
         connectUpstream();
     }
@@ -156,10 +200,11 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
                 .channel(NioSocketChannel.class)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) timeoutMs)
                 .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.RCVBUF_ALLOCATOR, UPSTREAM_READS)
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel channel) {
-                        channel.pipeline().addLast(new KafkaFrameDecoder(GatewaySettings.UPSTREAM_MAX_FRAME_BYTES),
+                        channel.pipeline().addLast(KafkaFrameDecoder.forTrustedPeer(GatewaySettings.UPSTREAM_MAX_FRAME_BYTES),
                                 new UpstreamConnection(self, new UpstreamLogin(services.upstreamCredentials()), timeoutMs));
                     }
                 })
@@ -203,18 +248,32 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     }
 
     private void forward(ByteBuf frame) {
-        meters.bytesIn().increment(frame.readableBytes() + 4);
+        long startNanos = System.nanoTime();
+        int frameBytes = frame.readableBytes() + 4;
+        meters.bytesIn().increment(frameBytes);
         meters.requests().increment();
         short apiKey = frame.readableBytes() >= 2 ? frame.getShort(frame.readerIndex()) : -1;
+        long nowMs = services.clock().millis();
+        long throttleMs = apiKey == PRODUCE ? quotas.recordProduce(frameBytes, nowMs) : 0;
         RequestDecision decision;
         try {
             decision = requests.onRequest(frame.nioBuffer());
+            throttleMs = Math.max(throttleMs, tenant.takeMutationThrottleMs());
             if (decision instanceof RequestDecision.Forward forward) {
+                throttleMs = Math.max(throttleMs, quotas.recordRequestTime(System.nanoTime() - startNanos, nowMs));
                 if (forward.response() != null) {
                     Slot slot = new Slot(forward.response(), null);
                     inOrder.add(slot);
                     awaitingUpstream.add(slot);
+                    slot.throttleMs = throttleMs;
+                    slot.forwardedNanos = System.nanoTime();
+                    services.upstreamLoad().forwarded();
                 }
+                // Stop reading now, not when the response goes out: requests the client pipelined
+                // behind this one would otherwise all get through (a broker reads one request at a
+                // time per connection, so it never sees them early). With acks=0 there is no
+                // response to carry the throttle; the mute is all there is.
+                muteFor(throttleMs);
                 upstream.write(OutboundFrames.toByteBuf(forward.frame(), frame, ctx.alloc()));
                 upstreamUnflushed = true;
             }
@@ -238,6 +297,26 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         updateReading();
+    }
+
+    /**
+     * Stops reading the client's requests for {@code throttleMs} (KIP-219: the response carrying the
+     * throttle goes out at once; the client is expected to hold back, and a client that does not is
+     * not read).
+     */
+    private void muteFor(long throttleMs) {
+        if (throttleMs <= 0) {
+            return;
+        }
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(throttleMs);
+        if (until - mutedUntilNanos > 0) {
+            mutedUntilNanos = until;
+            ctx.executor().schedule(this::updateReading, throttleMs, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private boolean muted() {
+        return mutedUntilNanos - System.nanoTime() > 0;
     }
 
     /** Requests read in one go from the client are flushed upstream together. */
@@ -276,7 +355,9 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
                 close();
                 return;
             }
-            slot.frame = OutboundFrames.toByteBuf(slot.handler.onResponse(frame.nioBuffer()), frame, ctx.alloc());
+            services.upstreamLoad().answered(System.nanoTime() - slot.forwardedNanos);
+            slot.frame = OutboundFrames.toByteBuf(respond(slot, frame), frame, ctx.alloc());
+            muteFor(slot.throttleMs);
         } catch (RuntimeException e) {
             LOG.error("Unexpected error handling a response, closing: tenant={}", tenantId, e);
             close();
@@ -286,6 +367,31 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         }
         writeReady();
         updateReading();
+    }
+
+    /**
+     * The tenant's response to a slot's request, with the quotas' throttle: a fetch arriving while
+     * the tenant is over its fetch quota is answered empty (see {@link TenantQuotas#admitFetch}),
+     * anything else carries the throttle time.
+     */
+    private EncodedFrame respond(Slot slot, ByteBuf upstreamFrame) {
+        long startNanos = System.nanoTime();
+        long nowMs = services.clock().millis();
+        if (slot.handler.isFetch()) {
+            TenantQuotas.FetchAdmission admission = quotas.admitFetch(upstreamFrame.readableBytes() + 4, nowMs);
+            slot.throttleMs = Math.max(slot.throttleMs, admission.throttleMs());
+            if (!admission.deliver()) {
+                return slot.handler.throttledFetch(clampToInt(slot.throttleMs));
+            }
+        }
+        EncodedFrame response = slot.handler.onResponse(upstreamFrame.nioBuffer(), clampToInt(slot.throttleMs));
+        // Time spent on this response counts too; its throttle applies from now (the response is built).
+        slot.throttleMs = Math.max(slot.throttleMs, quotas.recordRequestTime(System.nanoTime() - startNanos, nowMs));
+        return response;
+    }
+
+    private static int clampToInt(long value) {
+        return (int) Math.min(Integer.MAX_VALUE, value);
     }
 
     /** Writes the answered responses at the head of the queue; the flush follows the read. */
@@ -305,7 +411,8 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         }
         boolean room = inOrder.size() < services.settings().maxInFlightRequests();
         boolean upstreamWritable = upstream == null || upstream.isWritable();
-        ctx.channel().config().setAutoRead(state == State.FORWARDING && room && upstreamWritable || state == State.AUTHENTICATING);
+        ctx.channel().config().setAutoRead(state == State.FORWARDING && room && upstreamWritable && !muted()
+                || state == State.AUTHENTICATING);
         if (upstream != null) {
             upstream.config().setAutoRead(ctx.channel().isWritable());
         }
@@ -347,6 +454,9 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         state = State.CLOSED;
+        if (quotas != null) {
+            quotas.connectionClosed(services.clock().millis());
+        }
         heldDuringConnect.forEach(ByteBuf::release);
         heldDuringConnect.clear();
         for (Slot slot : inOrder) {
@@ -355,6 +465,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
             }
         }
         inOrder.clear();
+        services.upstreamLoad().abandoned(awaitingUpstream.size());
         awaitingUpstream.clear();
         if (upstream != null) {
             upstream.close();

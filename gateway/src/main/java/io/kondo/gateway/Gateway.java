@@ -5,8 +5,15 @@ import io.kondo.core.credential.LoginFailureLimiter;
 import io.kondo.core.credential.PlainAuthenticator;
 import io.kondo.core.credential.ScramAuthenticator;
 import io.kondo.core.plan.PlanCatalog;
+import io.kondo.core.plan.PlanLimits;
+import io.kondo.core.quota.FairShareTuner;
+import io.kondo.core.quota.OverloadGovernor;
 import io.kondo.core.tenant.LogicalCluster;
 import io.kondo.core.tenant.LogicalClusterId;
+import io.kondo.gateway.quota.GatewayPeers;
+import io.kondo.gateway.quota.QuotaTuning;
+import io.kondo.gateway.quota.QuotaUsage;
+import io.kondo.gateway.quota.TenantQuotaRegistry;
 import io.kondo.metadata.TenantMetadata;
 import io.kondo.metadata.TenantMetadataStore;
 import io.kondo.protocol.ApiVersionsAdvertiser;
@@ -30,7 +37,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.metrics.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +50,8 @@ import org.slf4j.LoggerFactory;
 public final class Gateway implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+    /** How often tenants' quotas are recomputed (plan changes, fair share, storage caps, peers' shares). */
+    static final long QUOTA_STEP_MS = 1_000;
 
     private final GatewaySettings settings;
     private final TenantMetadataStore metadata;
@@ -50,6 +61,13 @@ public final class Gateway implements AutoCloseable {
     private final Clock clock;
     private final OpenConnections connections = new OpenConnections();
     private final List<Channel> listeners = new ArrayList<>();
+    private final Metrics quotaMetrics = new Metrics();
+    private final TenantQuotaRegistry quotas;
+    private final QuotaTuning tuning;
+    private volatile GatewayPeers peers = GatewayPeers.NONE;
+    private final UpstreamLoad upstreamLoad = new UpstreamLoad();
+    private final ThrottleRates throttleRates = new ThrottleRates();
+    private final OverloadGovernor overload;
     private BackingView backing;
     private EventLoopGroup acceptors;
     private EventLoopGroup workers;
@@ -62,6 +80,9 @@ public final class Gateway implements AutoCloseable {
         this.backingProperties = backingProperties;
         this.registry = registry;
         this.clock = clock;
+        this.quotas = new TenantQuotaRegistry(quotaMetrics, settings.quotas());
+        this.tuning = new QuotaTuning(quotas, this::planLimits, FairShareTuner.Settings.DEFAULTS);
+        this.overload = new OverloadGovernor(settings.capacity().overload());
     }
 
     /** Learns the backing cluster, then binds every port; throws if either fails. */
@@ -77,16 +98,18 @@ public final class Gateway implements AutoCloseable {
                 new PlainAuthenticator(this::activeKey),
                 new ScramAuthenticator(this::activeKey, random),
                 new TopicIdRegistry(), connections, new GatewayMetrics(registry, connections),
-                new LoginFailureLimiter(settings.loginFailuresPerMinute(), 60_000, 100_000), clock);
+                new LoginFailureLimiter(settings.loginFailuresPerMinute(), 60_000, 100_000), quotas, upstreamLoad, clock);
         metadata.addListener(connections::enforce);
 
         acceptors = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
-        listeners.add(bind(services, settings.bootstrapPort(), -1));
+        AcceptPacing pacing = new AcceptPacing(settings.capacity(), clock);
+        listeners.add(bind(services, pacing, settings.bootstrapPort(), -1));
         int brokers = backing.brokerIndexes().size();
         for (int index = 0; index < brokers; index++) {
-            listeners.add(bind(services, settings.bootstrapPort() + 1 + index, index));
+            listeners.add(bind(services, pacing, settings.bootstrapPort() + 1 + index, index));
         }
+        acceptors.next().scheduleAtFixedRate(this::tuneQuotas, QUOTA_STEP_MS, QUOTA_STEP_MS, TimeUnit.MILLISECONDS);
         LOG.info("Gateway listening: host={} bootstrap={} brokerPorts={}-{}", settings.host(), bootstrapPort(),
                 settings.bootstrapPort() + 1, settings.bootstrapPort() + brokers);
     }
@@ -94,6 +117,63 @@ public final class Gateway implements AutoCloseable {
     /** The bound bootstrap port (differs from the setting only when that was 0). */
     public int bootstrapPort() {
         return ((InetSocketAddress) listeners.get(0).localAddress()).getPort();
+    }
+
+    /**
+     * One step of the quota loop: tenants' quotas from their plans, the fair-share tuner and the
+     * peers' shares; tenants idle here for a while are forgotten. Never throws (the loop goes on).
+     */
+    private void tuneQuotas() {
+        try {
+            long nowMs = clock.millis();
+            int brokers = backing.nodeIds().size();
+            CapacityLimits capacity = settings.capacity();
+            UpstreamLoad.Sample load = upstreamLoad.sample();
+            double requestTimePercent = overload.update(nowMs, load.inFlight(), load.meanLatencyMs());
+            if (overload.overloaded()) {
+                LOG.warn("Backing brokers falling behind, lowering the request limit: inFlight={} meanLatencyMs={} requestTimePercent={}",
+                        load.inFlight(), String.format("%.1f", load.meanLatencyMs()), String.format("%.0f", requestTimePercent));
+            }
+            tuning.step(nowMs, CapacityLimits.total(capacity.produceBytesPerSecondPerBroker(), brokers),
+                    CapacityLimits.total(capacity.fetchBytesPerSecondPerBroker(), brokers),
+                    requestTimePercent / capacity.requestTimePercent(), peers);
+            quotas.expireIdle(nowMs);
+            List<QuotaUsage> usages = quotas.tenants().stream().map(q -> q.usage(nowMs)).toList();
+            throttleRates.update(nowMs, usages);
+            peers.report(nowMs, usages);
+        } catch (RuntimeException e) {
+            LOG.error("Quota step failed; quotas stay as they were until the next step", e);
+        }
+    }
+
+    private Optional<PlanLimits> planLimits(String tenantId) {
+        return metadata.current().cluster(new LogicalClusterId(tenantId))
+                .map(cluster -> plans.find(cluster.plan()).orElse(plans.defaultPlan()).limits());
+    }
+
+    /** Other gateway instances serving the same tenants; by default none. */
+    public void usePeers(GatewayPeers gatewayPeers) {
+        this.peers = gatewayPeers;
+    }
+
+    /** A tenant's quota figures on this gateway, if it has been seen here recently. */
+    public Optional<QuotaUsage> quotaUsage(LogicalClusterId tenant) {
+        return quotas.find(tenant.value()).map(q -> q.usage(clock.millis()));
+    }
+
+    /** Throttle time handed to a tenant's clients, in milliseconds per second, over the last quota step. */
+    public double throttleTimeMsPerSecond(LogicalClusterId tenant) {
+        return throttleRates.perSecond(tenant.value());
+    }
+
+    /** A tenant's quotas after the fair-share tuner (before this instance's share), if seen recently. */
+    public Optional<QuotaTuning.DynamicQuota> dynamicQuota(LogicalClusterId tenant) {
+        return tuning.dynamicQuota(tenant.value());
+    }
+
+    /** Caps a tenant's produce at {@code bytesPerSecond} (a storage trickle), or lifts the cap; applies at the next quota step. */
+    public void capProduce(LogicalClusterId tenant, OptionalLong bytesPerSecond) {
+        tuning.capProduce(tenant.value(), bytesPerSecond);
     }
 
     /** Open client connections of a tenant. */
@@ -121,11 +201,12 @@ public final class Gateway implements AutoCloseable {
         throw new IllegalStateException("the gateway cannot log in to any backing broker", last);
     }
 
-    private Channel bind(GatewayServices services, int port, int brokerIndex) throws InterruptedException {
+    private Channel bind(GatewayServices services, AcceptPacing pacing, int port, int brokerIndex) throws InterruptedException {
         return new ServerBootstrap()
                 .group(acceptors, workers)
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 1024)
+                .handler(pacing)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
@@ -153,5 +234,6 @@ public final class Gateway implements AutoCloseable {
         if (backing != null) {
             backing.close();
         }
+        quotaMetrics.close();
     }
 }

@@ -4,6 +4,7 @@ import io.kondo.core.credential.LoginFailureLimiter;
 import io.kondo.core.credential.PlainAuthenticator;
 import io.kondo.core.credential.ScramAuthenticator;
 import io.kondo.core.plan.PlanCatalog;
+import io.kondo.gateway.quota.TenantQuotaRegistry;
 import io.kondo.metadata.TenantMetadataStore;
 import io.kondo.protocol.ApiVersionsAdvertiser;
 import io.kondo.protocol.TopicIdRegistry;
@@ -26,5 +27,7 @@ record GatewayServices(
         OpenConnections connections,
         GatewayMetrics metrics,
         LoginFailureLimiter loginFailures,
+        TenantQuotaRegistry quotas,
+        UpstreamLoad upstreamLoad,
         Clock clock) {
 }

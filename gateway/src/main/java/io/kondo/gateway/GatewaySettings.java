@@ -1,6 +1,7 @@
 package io.kondo.gateway;
 
 import io.kondo.core.policy.TopicPolicy;
+import io.kondo.gateway.quota.QuotaSettings;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -17,10 +18,13 @@ import java.util.Objects;
  * @param topicPolicy          how tenant topics are created
  * @param loginFailuresPerMinute failed logins from one address within a minute after which that
  *                             address is refused until the oldest failure is a minute old
+ * @param capacity             what all tenants together may use (broker-wide limits, connection pacing)
+ * @param quotas               how tenant quotas are measured (window, maximum throttle, idle expiry)
  */
 public record GatewaySettings(String host, int bootstrapPort, int maxBrokers, int maxInFlightRequests,
                               int preAuthMaxFrameBytes, int frameHeadroomBytes, Duration upstreamTimeout,
-                              TopicPolicy topicPolicy, int loginFailuresPerMinute) {
+                              TopicPolicy topicPolicy, int loginFailuresPerMinute, CapacityLimits capacity,
+                              QuotaSettings quotas) {
 
     /** Largest response frame accepted from a backing broker (fetch responses can be large). */
     public static final int UPSTREAM_MAX_FRAME_BYTES = 256 * 1024 * 1024;
@@ -29,6 +33,8 @@ public record GatewaySettings(String host, int bootstrapPort, int maxBrokers, in
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(upstreamTimeout, "upstreamTimeout");
         Objects.requireNonNull(topicPolicy, "topicPolicy");
+        Objects.requireNonNull(capacity, "capacity");
+        Objects.requireNonNull(quotas, "quotas");
         if (bootstrapPort < 1 || bootstrapPort + maxBrokers > 65_535) {
             throw new IllegalArgumentException("the gateway bootstrap port must be between 1 and " + (65_535 - maxBrokers)
                     + " (the next " + maxBrokers + " ports serve the brokers), got " + bootstrapPort);
@@ -43,20 +49,31 @@ public record GatewaySettings(String host, int bootstrapPort, int maxBrokers, in
 
     /**
      * Defaults for {@code host:bootstrapPort}: 16 broker ports, 100 in-flight requests, 64 KiB before
-     * login, 10 failed logins per address and minute.
+     * login, 10 failed logins per address and minute, {@link CapacityLimits#defaults()} and Kafka's
+     * quota window ({@link QuotaSettings#defaults()}).
      */
     public static GatewaySettings defaults(String host, int bootstrapPort) {
         return new GatewaySettings(host, bootstrapPort, 16, 100, 64 * 1024, 1024 * 1024, Duration.ofSeconds(10),
-                TopicPolicy.defaults(), 10);
+                TopicPolicy.defaults(), 10, CapacityLimits.defaults(), QuotaSettings.defaults());
     }
 
     public GatewaySettings withTopicPolicy(TopicPolicy policy) {
         return new GatewaySettings(host, bootstrapPort, maxBrokers, maxInFlightRequests, preAuthMaxFrameBytes,
-                frameHeadroomBytes, upstreamTimeout, policy, loginFailuresPerMinute);
+                frameHeadroomBytes, upstreamTimeout, policy, loginFailuresPerMinute, capacity, quotas);
     }
 
     public GatewaySettings withLoginFailuresPerMinute(int limit) {
         return new GatewaySettings(host, bootstrapPort, maxBrokers, maxInFlightRequests, preAuthMaxFrameBytes,
-                frameHeadroomBytes, upstreamTimeout, topicPolicy, limit);
+                frameHeadroomBytes, upstreamTimeout, topicPolicy, limit, capacity, quotas);
+    }
+
+    public GatewaySettings withCapacity(CapacityLimits limits) {
+        return new GatewaySettings(host, bootstrapPort, maxBrokers, maxInFlightRequests, preAuthMaxFrameBytes,
+                frameHeadroomBytes, upstreamTimeout, topicPolicy, loginFailuresPerMinute, limits, quotas);
+    }
+
+    public GatewaySettings withQuotas(QuotaSettings settings) {
+        return new GatewaySettings(host, bootstrapPort, maxBrokers, maxInFlightRequests, preAuthMaxFrameBytes,
+                frameHeadroomBytes, upstreamTimeout, topicPolicy, loginFailuresPerMinute, capacity, settings);
     }
 }

@@ -8,6 +8,8 @@ import io.kondo.core.tenant.LogicalClusterId;
 import io.kondo.metadata.TenantMetadataStore;
 import io.kondo.protocol.TenantContext;
 import io.kondo.protocol.TopicIdRegistry;
+import io.kondo.gateway.quota.TenantQuotas;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -20,6 +22,9 @@ final class GatewayTenant implements TenantContext {
     private final TopicIdRegistry topicIds;
     private final BackingView backing;
     private final GatewaySettings settings;
+    private TenantQuotas quotas;
+    private Clock clock;
+    private long mutationThrottleMs;
 
     GatewayTenant(LogicalClusterId cluster, TenantMetadataStore metadata, PlanCatalog plans, TopicIdRegistry topicIds,
                   BackingView backing, GatewaySettings settings) {
@@ -70,6 +75,31 @@ final class GatewayTenant implements TenantContext {
         if (namespace.owns(backingTopic)) {
             backing.recordPartitions(backingTopic, partitions);
         }
+    }
+
+    /** The tenant's quotas, once the connection is admitted (before, no request reaches the rewrites). */
+    void useQuotas(TenantQuotas tenantQuotas, Clock gatewayClock) {
+        this.quotas = tenantQuotas;
+        this.clock = gatewayClock;
+    }
+
+    @Override
+    public long tryMutatePartitions(int partitions) {
+        long throttleMs = quotas.tryMutatePartitions(partitions, clock.millis());
+        mutationThrottleMs = Math.max(mutationThrottleMs, throttleMs);
+        return throttleMs;
+    }
+
+    /** The throttle the partition mutation quota asked for during the last request, once. */
+    long takeMutationThrottleMs() {
+        long throttleMs = mutationThrottleMs;
+        mutationThrottleMs = 0;
+        return throttleMs;
+    }
+
+    @Override
+    public int maxFetchBytes() {
+        return quotas.maxFetchBytes();
     }
 
     @Override

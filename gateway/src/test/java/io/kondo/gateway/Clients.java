@@ -17,6 +17,13 @@ final class Clients {
     private Clients() {
     }
 
+    /**
+     * For producers that are throttled: a small buffer, so that a record waits seconds rather than
+     * the minutes 32 MiB would take at a quota of a few hundred KiB/s (past the delivery timeout),
+     * and the default 16 KiB batches, so that one request is a fraction of a second of quota.
+     */
+    static final Map<String, Object> THROTTLED_PRODUCER = Map.of("linger.ms", 5, "acks", "all", "buffer.memory", 512 * 1024);
+
     static KafkaProducer<String, String> producer(Map<String, Object> base, Map<String, Object> extra) {
         Map<String, Object> props = new HashMap<>(base);
         props.put("acks", "all");

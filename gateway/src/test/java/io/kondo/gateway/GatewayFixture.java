@@ -1,7 +1,9 @@
 package io.kondo.gateway;
 
 import io.kondo.core.credential.ApiKey;
+import io.kondo.core.plan.Plan;
 import io.kondo.core.plan.PlanCatalog;
+import io.kondo.core.plan.PlanLimits;
 import io.kondo.core.tenant.ClusterState;
 import io.kondo.core.tenant.LogicalCluster;
 import io.kondo.core.tenant.LogicalClusterId;
@@ -14,7 +16,9 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 
@@ -35,9 +39,31 @@ final class GatewayFixture implements AutoCloseable {
         // Tests of wrong secrets share this gateway: the per-address login limit (unit-tested in
         // LoginFailureLimiterTest) would otherwise block 127.0.0.1 for the tests after them.
         GatewaySettings settings = GatewaySettings.defaults("127.0.0.1", bootstrapPort).withLoginFailuresPerMinute(1_000);
-        gateway = new Gateway(settings, metadata, PlanCatalog.defaults(),
-                kafka.clientProperties(), meters, Clock.systemUTC());
+        gateway = new Gateway(settings, metadata, PLANS, kafka.clientProperties(), meters, Clock.systemUTC());
         gateway.start();
+    }
+
+    /**
+     * The default plans; {@code tight}: small quotas that tests can reach quickly; {@code few-connections}:
+     * three connections at most.
+     */
+    static final PlanCatalog PLANS = plans();
+
+    private static PlanCatalog plans() {
+        List<Plan> plans = new ArrayList<>(PlanCatalog.defaults().all());
+        plans.add(new Plan("tight", "Small quotas for tests", new PlanLimits(
+                512 * 1024, 512 * 1024, 1024L * 1024 * 1024, 100, 20, 50, 50.0, 5, 1024 * 1024)));
+        plans.add(new Plan("few-connections", "Three connections for tests", new PlanLimits(
+                512 * 1024, 512 * 1024, 1024L * 1024 * 1024, 100, 3, 50, 50.0, 5, 1024 * 1024)));
+        return new PlanCatalog(plans);
+    }
+
+    /** Another gateway on the same cluster and metadata, with {@code settings} (closed by the caller). */
+    Gateway anotherGateway(java.util.function.UnaryOperator<GatewaySettings> settings) throws Exception {
+        GatewaySettings base = GatewaySettings.defaults("127.0.0.1", FreePorts.consecutive(4)).withLoginFailuresPerMinute(1_000);
+        Gateway another = new Gateway(settings.apply(base), metadata, PLANS, kafka.clientProperties(), meters, Clock.systemUTC());
+        another.start();
+        return another;
     }
 
     /** A tenant with one API key. */
@@ -69,8 +95,17 @@ final class GatewayFixture implements AutoCloseable {
     }
 
     Map<String, Object> client(String username, String password, String mechanism) {
+        return client(bootstrapPort, username, password, mechanism);
+    }
+
+    /** Kafka client settings for a tenant's key through the gateway at {@code port}. */
+    Map<String, Object> client(int port, Tenant tenant) {
+        return client(port, tenant.key(), tenant.secret(), "PLAIN");
+    }
+
+    private static Map<String, Object> client(int port, String username, String password, String mechanism) {
         Map<String, Object> props = new HashMap<>();
-        props.put("bootstrap.servers", "127.0.0.1:" + bootstrapPort);
+        props.put("bootstrap.servers", "127.0.0.1:" + port);
         props.put("security.protocol", "SASL_PLAINTEXT");
         props.put("sasl.mechanism", mechanism);
         String module = mechanism.equals("PLAIN") ? "org.apache.kafka.common.security.plain.PlainLoginModule"

@@ -9,6 +9,7 @@ import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.protocol.ApiMessage;
 import org.apache.kafka.common.protocol.ByteBufferAccessor;
 import org.apache.kafka.common.protocol.ObjectSerializationCache;
+import org.apache.kafka.common.requests.AbstractResponse;
 import org.apache.kafka.common.requests.RequestHeader;
 
 /**
@@ -75,6 +76,25 @@ public final class Frames {
         ApiMessage body = ApiMessageType.fromApiKey(api.id).newResponse();
         readBody(body, frame, version);
         return body;
+    }
+
+    /**
+     * Decodes a response as {@link #decodeResponse} does, wrapped in its {@link AbstractResponse},
+     * which knows the response's throttle time field (if it has one).
+     */
+    public static AbstractResponse decodeResponseWithThrottle(ByteBuffer frame, ApiKeys api, short version) {
+        ResponseHeaderData header = new ResponseHeaderData();
+        header.read(new ByteBufferAccessor(frame), api.responseHeaderVersion(version));
+        AbstractResponse response;
+        try {
+            response = AbstractResponse.parseResponse(api, new ByteBufferAccessor(frame), version);
+        } catch (RuntimeException e) {
+            throw new InvalidRequestException("malformed " + api + " v" + version + " response: " + e.getMessage());
+        }
+        if (frame.hasRemaining()) {
+            throw new InvalidRequestException(frame.remaining() + " unexpected trailing bytes after " + api + " v" + version);
+        }
+        return response;
     }
 
     /** The correlation id of a response frame, without consuming it. */

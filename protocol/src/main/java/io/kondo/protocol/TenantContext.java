@@ -32,6 +32,16 @@ public interface TenantContext {
      */
     void partitionsCreated(String backingTopic, int partitions);
 
+    /**
+     * Asks the tenant's partition mutation quota for {@code partitions} created or deleted (KIP-599).
+     *
+     * @return 0 when accepted (and counted), otherwise how long the tenant must wait, in ms
+     */
+    long tryMutatePartitions(int partitions);
+
+    /** The largest fetch response the tenant's fetch quota can deliver; Fetch requests ask for no more. */
+    int maxFetchBytes();
+
     /** Where tenants reach backing broker {@code nodeId} through the gateway; empty if it has no gateway port. */
     Optional<HostPort> gatewayAddress(int nodeId);
 

@@ -9,11 +9,16 @@ import org.apache.kafka.common.errors.ApiException;
 import org.apache.kafka.common.errors.IllegalSaslStateException;
 import org.apache.kafka.common.errors.InvalidRequestException;
 import org.apache.kafka.common.errors.UnsupportedVersionException;
+import org.apache.kafka.common.message.FetchRequestData;
+import org.apache.kafka.common.message.FetchResponseData;
 import org.apache.kafka.common.message.ProduceRequestData;
 import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.protocol.ApiMessage;
 import org.apache.kafka.common.protocol.ByteBufferAccessor;
+import org.apache.kafka.common.protocol.Errors;
 import org.apache.kafka.common.requests.AbstractRequest;
+import org.apache.kafka.common.requests.AbstractResponse;
+import org.apache.kafka.common.requests.FetchMetadata;
 import org.apache.kafka.common.requests.RequestHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,7 +80,19 @@ public final class TenantRequestHandler {
         if (api == ApiKeys.PRODUCE && ((ProduceRequestData) body).acks() == 0) {
             return new RequestDecision.Forward(upstream, null);
         }
-        return new RequestDecision.Forward(upstream, new TenantResponse(header, responseRewrite));
+        return new RequestDecision.Forward(upstream, new TenantResponse(header, responseRewrite, throttledFetchSession(body)));
+    }
+
+    /**
+     * The session id an empty, throttled answer to a Fetch carries: the request's for an incremental
+     * fetch (its session goes on), none for a full one (Kafka's {@code FullFetchContext} does the same).
+     */
+    private static int throttledFetchSession(ApiMessage body) {
+        if (!(body instanceof FetchRequestData fetch)) {
+            return FetchMetadata.INVALID_SESSION_ID;
+        }
+        boolean incremental = fetch.sessionEpoch() != FetchMetadata.INITIAL_EPOCH && fetch.sessionEpoch() != FetchMetadata.FINAL_EPOCH;
+        return incremental ? fetch.sessionId() : FetchMetadata.INVALID_SESSION_ID;
     }
 
     @SuppressWarnings("unchecked")
@@ -98,12 +115,17 @@ public final class TenantRequestHandler {
     }
 
     private static final class TenantResponse implements ResponseHandler {
+        /** Fetch responses carry a session id from this version on. */
+        private static final short FETCH_SESSIONS_VERSION = 7;
+
         private final RequestHeader header;
         private final ResponseRewrite<ApiMessage> rewrite;
+        private final int throttledFetchSession;
 
-        TenantResponse(RequestHeader header, ResponseRewrite<ApiMessage> rewrite) {
+        TenantResponse(RequestHeader header, ResponseRewrite<ApiMessage> rewrite, int throttledFetchSession) {
             this.header = header;
             this.rewrite = rewrite;
+            this.throttledFetchSession = throttledFetchSession;
         }
 
         @Override
@@ -112,10 +134,30 @@ public final class TenantRequestHandler {
         }
 
         @Override
-        public EncodedFrame onResponse(ByteBuffer upstreamFrame) {
-            ApiMessage response = Frames.decodeResponse(upstreamFrame, header.apiKey(), header.apiVersion());
-            rewrite.rewrite(response, header.apiVersion());
-            return Frames.encodeResponseSharingRecords(header.correlationId(), header.apiKey(), header.apiVersion(), response);
+        public boolean isFetch() {
+            return header.apiKey() == ApiKeys.FETCH;
+        }
+
+        @Override
+        public EncodedFrame onResponse(ByteBuffer upstreamFrame, int throttleTimeMs) {
+            AbstractResponse response = Frames.decodeResponseWithThrottle(upstreamFrame, header.apiKey(), header.apiVersion());
+            rewrite.rewrite(response.data(), header.apiVersion());
+            if (throttleTimeMs > response.throttleTimeMs()) {
+                response.maybeSetThrottleTimeMs(throttleTimeMs);
+            }
+            return Frames.encodeResponseSharingRecords(header.correlationId(), header.apiKey(), header.apiVersion(), response.data());
+        }
+
+        @Override
+        public EncodedFrame throttledFetch(int throttleTimeMs) {
+            if (!isFetch()) {
+                throw new IllegalStateException("only a Fetch is answered empty when throttled, not " + header.apiKey());
+            }
+            FetchResponseData empty = new FetchResponseData().setThrottleTimeMs(throttleTimeMs).setErrorCode(Errors.NONE.code());
+            if (header.apiVersion() >= FETCH_SESSIONS_VERSION) {
+                empty.setSessionId(throttledFetchSession);
+            }
+            return Frames.encodeResponseSharingRecords(header.correlationId(), header.apiKey(), header.apiVersion(), empty);
         }
     }
 }

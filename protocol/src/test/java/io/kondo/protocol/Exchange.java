@@ -61,11 +61,31 @@ public final class Exchange {
 
     /** The tenant's response for the backing {@code response} to the last forwarded request. */
     public ApiMessage respond(ApiMessage response, short version) {
+        return respond(response, version, 0);
+    }
+
+    /** As {@link #respond(ApiMessage, short)}, with the gateway throttling the tenant for {@code throttleTimeMs}. */
+    public ApiMessage respond(ApiMessage response, short version, int throttleTimeMs) {
         assertThat(pending).as("a forwarded request awaiting its response").isNotNull();
         ApiKeys api = ApiKeys.forId(response.apiKey());
         ByteBuffer upstream = Frames.encodeResponse(CORRELATION_ID, api, version, response);
         upstream.getInt();
-        ByteBuffer tenantFrame = pending.onResponse(upstream).toByteBuffer();
+        return decodeTenantFrame(pending.onResponse(upstream, throttleTimeMs), api, version);
+    }
+
+    /** The empty response the tenant gets for the last forwarded Fetch when over its fetch quota. */
+    public ApiMessage throttledFetch(short version, int throttleTimeMs) {
+        assertThat(pending).as("a forwarded request awaiting its response").isNotNull();
+        return decodeTenantFrame(pending.throttledFetch(throttleTimeMs), ApiKeys.FETCH, version);
+    }
+
+    /** The last forwarded request's response handler. */
+    public ResponseHandler pending() {
+        return pending;
+    }
+
+    private static ApiMessage decodeTenantFrame(EncodedFrame encoded, ApiKeys api, short version) {
+        ByteBuffer tenantFrame = encoded.toByteBuffer();
         assertThat(tenantFrame.getInt()).as("length prefix").isEqualTo(tenantFrame.remaining());
         assertThat(Frames.correlationId(tenantFrame)).isEqualTo(CORRELATION_ID);
         return Frames.decodeResponse(tenantFrame, api, version);

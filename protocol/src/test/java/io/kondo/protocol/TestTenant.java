@@ -25,6 +25,8 @@ public final class TestTenant implements TenantContext {
     private PlanLimits limits = PlanCatalog.defaults().defaultPlan().limits();
     private TopicPolicy topicPolicy = TopicPolicy.defaults();
     private final Map<String, Integer> partitions = new HashMap<>();
+    private long mutationTokens = Long.MAX_VALUE;
+    private int maxFetchBytes = Integer.MAX_VALUE;
 
     public TestTenant() {
         this(new TopicIdRegistry());
@@ -48,6 +50,35 @@ public final class TestTenant implements TenantContext {
     public TestTenant withTopic(String name, int count) {
         partitions.put(namespace.toBacking(name), count);
         return this;
+    }
+
+    /**
+     * A partition mutation quota with {@code tokens} left: requests are accepted while tokens are
+     * not negative and take their partitions; then each is refused with a throttle of 1 s per
+     * missing token (a rate of one mutation per second).
+     */
+    public TestTenant withMutationTokens(long tokens) {
+        this.mutationTokens = tokens;
+        return this;
+    }
+
+    public TestTenant withMaxFetchBytes(int bytes) {
+        this.maxFetchBytes = bytes;
+        return this;
+    }
+
+    @Override
+    public long tryMutatePartitions(int count) {
+        if (mutationTokens < 0) {
+            return -mutationTokens * 1000;
+        }
+        mutationTokens -= count;
+        return 0;
+    }
+
+    @Override
+    public int maxFetchBytes() {
+        return maxFetchBytes;
     }
 
     @Override

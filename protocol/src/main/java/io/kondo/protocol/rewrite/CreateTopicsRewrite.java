@@ -7,10 +7,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.ApiException;
 import org.apache.kafka.common.errors.InvalidPartitionsException;
 import org.apache.kafka.common.errors.PolicyViolationException;
+import org.apache.kafka.common.errors.ThrottlingQuotaExceededException;
 import org.apache.kafka.common.message.CreateTopicsRequestData;
 import org.apache.kafka.common.message.CreateTopicsRequestData.CreatableTopic;
 import org.apache.kafka.common.message.CreateTopicsRequestData.CreatableTopicConfig;
@@ -24,8 +26,8 @@ import org.apache.kafka.common.protocol.Errors;
  * left to the server get the policy's, any other replication factor and manual replica assignments
  * are refused, {@code min.insync.replicas} is the policy's unless the tenant asks for more, configs
  * come from {@link TopicConfigPolicy}, and the topics together must fit the plan's partition limit.
- * Refused topics are taken out of the request and answered with their error; {@code validateOnly}
- * passes through. Topic ids of created topics are learned.
+ * Each topic's partitions count against the partition mutation quota (KIP-599). Refused topics
+ * are taken out of the request and answered with their error; {@code validateOnly} passes through. Topic ids of created topics are learned.
  */
 final class CreateTopicsRewrite implements ApiRewrite<CreateTopicsRequestData, CreateTopicsResponseData> {
 
@@ -51,9 +53,18 @@ final class CreateTopicsRewrite implements ApiRewrite<CreateTopicsRequestData, C
         }
         try {
             PartitionLimit.check(tenant, accepted.stream().mapToLong(CreatableTopic::numPartitions).sum());
-            request.topics().addAll(accepted);
         } catch (PolicyViolationException e) {
             accepted.forEach(topic -> refused.add(new Refused(Names.out(tenant.namespace(), topic.name()), e)));
+            accepted.clear();
+        }
+        for (CreatableTopic topic : accepted) {
+            Optional<ThrottlingQuotaExceededException> throttled =
+                    request.validateOnly() ? Optional.empty() : MutationQuota.take(tenant, topic.numPartitions());
+            if (throttled.isPresent()) {
+                refused.add(new Refused(Names.out(tenant.namespace(), topic.name()), throttled.get()));
+            } else {
+                request.topics().add(topic);
+            }
         }
         Map<String, Integer> requested = new HashMap<>();
         request.topics().forEach(t -> requested.put(t.name(), t.numPartitions()));

@@ -5,6 +5,7 @@ import io.kondo.protocol.TenantContext;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.ApiException;
@@ -20,7 +21,8 @@ import org.apache.kafka.common.protocol.Errors;
 /**
  * DeleteTopics by name (to v5) or by name or id (v6 on). Names are mapped in and out; ids the
  * tenant does not own, and names it may not use, are answered with their error without being
- * forwarded. The ids of deleted topics are forgotten.
+ * forwarded. Each topic's partitions count against the partition mutation quota (KIP-599). The ids
+ * of deleted topics are forgotten.
  */
 final class DeleteTopicsRewrite implements ApiRewrite<DeleteTopicsRequestData, DeleteTopicsResponseData> {
 
@@ -42,7 +44,7 @@ final class DeleteTopicsRewrite implements ApiRewrite<DeleteTopicsRequestData, D
             List<String> names = new ArrayList<>();
             for (String name : request.topicNames()) {
                 try {
-                    names.add(TopicNames.in(namespace, name));
+                    names.add(counted(TopicNames.in(namespace, name), tenant));
                 } catch (ApiException e) {
                     refused.add(new Refused(name, Uuid.ZERO_UUID, e));
                 }
@@ -68,12 +70,25 @@ final class DeleteTopicsRewrite implements ApiRewrite<DeleteTopicsRequestData, D
             if (!Uuid.ZERO_UUID.equals(topic.topicId())) {
                 throw new InvalidRequestException("a topic is deleted by its name or by its id, not both");
             }
-            return topic.setName(TopicNames.in(tenant.namespace(), topic.name()));
+            return topic.setName(counted(TopicNames.in(tenant.namespace(), topic.name()), tenant));
         }
-        if (tenant.ownedTopic(topic.topicId()).isEmpty()) {
+        Optional<String> owned = tenant.ownedTopic(topic.topicId());
+        if (owned.isEmpty()) {
             throw new UnknownTopicIdException("topic id " + topic.topicId() + " is not known");
         }
+        counted(owned.get(), tenant);
         return topic;
+    }
+
+    /**
+     * The topic's partitions count against the partition mutation quota (KIP-599); a topic whose
+     * partition count is not known here counts one.
+     */
+    private static String counted(String backingName, TenantContext tenant) {
+        MutationQuota.take(tenant, tenant.partitionCount(backingName).orElse(1)).ifPresent(e -> {
+            throw e;
+        });
+        return backingName;
     }
 
     private static void rewriteResponse(DeleteTopicsResponseData response, short version, TenantContext tenant,

@@ -19,7 +19,9 @@ import org.apache.kafka.common.protocol.Errors;
 
 /**
  * Fetch by topic name (to v12) or topic id (v13 on). Ids the tenant does not own are taken out of
- * the request and answered UNKNOWN_TOPIC_ID. Only consumers fetch: replica fetches are refused.
+ * the request and answered UNKNOWN_TOPIC_ID. Only consumers fetch: replica fetches are refused. A
+ * fetch asks for no more than the tenant's fetch quota can deliver (as Kafka's broker caps it),
+ * or a larger response would be throttled every time and never arrive.
  * Record batches pass through untouched.
  */
 final class FetchRewrite implements ApiRewrite<FetchRequestData, FetchResponseData> {
@@ -36,6 +38,7 @@ final class FetchRewrite implements ApiRewrite<FetchRequestData, FetchResponseDa
         }
         TenantNamespace namespace = tenant.namespace();
         request.setClusterId(null);
+        request.setMaxBytes(Math.min(request.maxBytes(), tenant.maxFetchBytes()));
         List<FetchTopic> kept = new ArrayList<>();
         List<FetchTopic> refused = new ArrayList<>();
         for (FetchTopic topic : request.topics()) {

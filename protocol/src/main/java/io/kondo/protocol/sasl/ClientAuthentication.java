@@ -40,6 +40,7 @@ public final class ClientAuthentication {
     private State state = State.AWAITING_HANDSHAKE;
     private String mechanism;
     private ScramServerExchange exchange;
+    private RequestHeader authenticatedBy;
 
     public ClientAuthentication(PlainAuthenticator plain, ScramAuthenticator scram, ApiVersionsAdvertiser versions) {
         this.plain = plain;
@@ -114,8 +115,26 @@ public final class ClientAuthentication {
         }
     }
 
+    /**
+     * The answer to the last SaslAuthenticate when the credentials were right but the connection may
+     * not stay (the tenant has all the connections its plan allows). POLICY_VIOLATION rather than an
+     * authentication error: Kafka clients treat authentication errors as fatal, but retry this one
+     * after their reconnect backoff, by when a connection may have closed. {@code message} is shown
+     * to the client.
+     *
+     * @throws IllegalStateException before the client is authenticated
+     */
+    public ByteBuffer refusalAfterLogin(String message) {
+        if (authenticatedBy == null) {
+            throw new IllegalStateException("the client is not authenticated");
+        }
+        return respond(authenticatedBy, new SaslAuthenticateResponseData().setErrorCode(Errors.POLICY_VIOLATION.code())
+                .setErrorMessage(message).setAuthBytes(new byte[0]));
+    }
+
     private AuthStep done(RequestHeader header, byte[] finalMessage, ApiKey key) {
         state = State.DONE;
+        authenticatedBy = header;
         return new AuthStep.Authenticated(respond(header, new SaslAuthenticateResponseData()
                 .setErrorCode(Errors.NONE.code()).setAuthBytes(finalMessage).setSessionLifetimeMs(0)), key, mechanism);
     }
