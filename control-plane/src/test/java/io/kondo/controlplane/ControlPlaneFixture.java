@@ -6,6 +6,7 @@ import io.kondo.controlplane.backing.BackingCluster;
 import io.kondo.controlplane.http.ControlPlaneServer;
 import io.kondo.controlplane.http.ControlPlaneSettings;
 import io.kondo.controlplane.tenants.TenantOperations;
+import io.kondo.controlplane.tenants.TenantStorage;
 import io.kondo.controlplane.tenants.TenantTraffic;
 import io.kondo.core.plan.PlanCatalog;
 import io.kondo.metadata.TenantMetadataStore;
@@ -34,13 +35,19 @@ final class ControlPlaneFixture implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     ControlPlaneFixture(Map<String, Object> backingProperties, String metadataTopic) {
+        this(backingProperties, metadataTopic, TenantTraffic.NONE, TenantStorage.NONE);
+    }
+
+    /** With what the gateway and the storage loop would report, as the app wires them. */
+    ControlPlaneFixture(Map<String, Object> backingProperties, String metadataTopic, TenantTraffic traffic,
+                        TenantStorage storage) {
         Duration timeout = Duration.ofSeconds(8);
         store = TenantMetadataStore.open(backingProperties, metadataTopic, timeout);
         backing = new BackingCluster(backingProperties, Duration.ofSeconds(5));
         TenantOperations tenants = new TenantOperations(store, backing, PlanCatalog.defaults(), "cell-0",
                 Clock.systemUTC(), new SecureRandom());
         server = new ControlPlaneServer(new ControlPlaneSettings("127.0.0.1", 0, TOKEN, "127.0.0.1:9092"),
-                tenants, backing, TenantTraffic.NONE, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                tenants, backing, traffic, storage, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
                 Clock.systemUTC());
         server.start();
     }

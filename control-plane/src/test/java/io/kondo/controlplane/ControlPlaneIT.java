@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kondo.controlplane.ControlPlaneFixture.Response;
+import io.kondo.controlplane.tenants.TenantStorage;
+import io.kondo.controlplane.tenants.TenantTraffic;
+import io.kondo.core.quota.StorageQuota;
 import io.kondo.core.tenant.LogicalClusterId;
 import io.kondo.embedded.EmbeddedClusterConfig;
 import io.kondo.embedded.EmbeddedKafkaCluster;
@@ -14,6 +17,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
@@ -213,10 +217,50 @@ class ControlPlaneIT {
     }
 
     @Test
+    void usageShowsQuotasInForceAndTheStorageStandingTheLoopsReport() {
+        String judged = createCluster("judged", "standard");
+        String unjudged = createCluster("unjudged", "basic");
+        long gib = 1L << 30;
+        TenantTraffic traffic = tenant -> tenant.value().equals(judged)
+                ? new TenantTraffic.Figures(1000, 2000, 3, 40, 10L << 20, 30L << 20, 64 * 1024, 15L << 20)
+                : new TenantTraffic.Figures(0, 0, 0, 0);
+        TenantStorage storage = tenant -> tenant.value().equals(judged)
+                ? Optional.of(new TenantStorage.Standing(130 * gib, 175 * gib, StorageQuota.State.EXPANDED, 0))
+                : Optional.empty();
+        controlPlane.close();
+        controlPlane = new ControlPlaneFixture(kafka.clientProperties(), TOPIC, traffic, storage);
+
+        JsonNode usage = controlPlane.call("GET", "/v1/clusters/" + judged + "/usage", null).body();
+        assertThat(usage.get("storage_quota_bytes").asLong()).isEqualTo(175 * gib);
+        assertThat(usage.get("storage_hard_cap_bytes").asLong()).isEqualTo(200 * gib);
+        assertThat(usage.get("storage_state").asText()).isEqualTo("expanded");
+        assertThat(usage.get("storage_checked_at").asText()).isEqualTo("1970-01-01T00:00:00Z");
+        assertThat(usage.get("produce_plan_quota_bytes_per_second").asLong()).isEqualTo(10L << 20);
+        assertThat(usage.get("fetch_plan_quota_bytes_per_second").asLong()).isEqualTo(30L << 20);
+        assertThat(usage.get("produce_quota_bytes_per_second").asLong()).isEqualTo(64 * 1024);
+        assertThat(usage.get("fetch_quota_bytes_per_second").asLong()).isEqualTo(15L << 20);
+        assertThat(usage.get("connections").asInt()).isEqualTo(3);
+        assertThat(usage.get("throttle_time_ms").asDouble()).isEqualTo(40);
+        assertThat(usage.get("storage_bytes").asLong()).isZero();
+
+        JsonNode before = controlPlane.call("GET", "/v1/clusters/" + unjudged + "/usage", null).body();
+        assertThat(before.get("storage_state").asText()).isEqualTo("unknown");
+        assertThat(before.get("storage_quota_bytes").asLong()).isEqualTo(5 * gib);
+        assertThat(before.has("storage_checked_at")).isFalse();
+        assertThat(before.get("produce_plan_quota_bytes_per_second").asLong()).isEqualTo(1L << 20);
+        assertThat(before.get("produce_quota_bytes_per_second").asLong()).isEqualTo(1L << 20);
+        assertThat(before.get("fetch_quota_bytes_per_second").asLong()).isEqualTo(3L << 20);
+    }
+
+    @Test
     void servesPlansHealthWithoutATokenAndPrometheusMetrics() {
         Response plans = controlPlane.call("GET", "/v1/plans", null);
         assertThat(plans.body().get("plans")).extracting(p -> p.get("name").asText())
                 .containsExactly("basic", "standard", "premium");
+        JsonNode standard = plans.body().get("plans").get(1).get("limits");
+        assertThat(standard.get("storage_hard_cap_bytes").asLong()).isEqualTo(2 * standard.get("storage_bytes").asLong());
+        assertThat(standard.get("storage_auto_expand").asBoolean()).isTrue();
+        assertThat(plans.body().get("plans").get(0).get("limits").get("storage_auto_expand").asBoolean()).isFalse();
 
         Response health = controlPlane.call("GET", "/v1/health", null, null);
         assertThat(health.status()).isEqualTo(200);

@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param adminToken            the operators' bearer token; absent means generated once into the data dir
  * @param plans                 the plans on offer
  * @param cell                  the cell new logical clusters are placed in
+ * @param storage               how the storage loop checks tenants against their storage quotas
  */
 public record KondoConfig(
         Path dataDir,
@@ -32,7 +33,8 @@ public record KondoConfig(
         Map<String, String> backing,
         Optional<String> adminToken,
         PlanCatalog plans,
-        String cell) {
+        String cell,
+        StorageConfig storage) {
 
     public KondoConfig {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -41,6 +43,15 @@ public record KondoConfig(
         Objects.requireNonNull(adminToken, "adminToken");
         Objects.requireNonNull(plans, "plans");
         Objects.requireNonNull(cell, "cell");
+        Objects.requireNonNull(storage, "storage");
+    }
+
+    /** A configuration with the default storage checks. */
+    public KondoConfig(Path dataDir, String host, int gatewayPort, int controlPlanePort, int httpProxyPort,
+                       int embeddedBrokerPort, int embeddedControllerPort, Map<String, String> backing,
+                       Optional<String> adminToken, PlanCatalog plans, String cell) {
+        this(dataDir, host, gatewayPort, controlPlanePort, httpProxyPort, embeddedBrokerPort, embeddedControllerPort,
+                backing, adminToken, plans, cell, StorageConfig.DEFAULTS);
     }
 
     /** Whether an external backing cluster is configured (then nothing embedded starts). */
@@ -58,6 +69,7 @@ public record KondoConfig(
         // Backing settings may hold credentials (sasl.jaas.config): print their names only.
         return "KondoConfig[dataDir=" + dataDir + ", host=" + host + ", gatewayPort=" + gatewayPort
                 + ", controlPlanePort=" + controlPlanePort + ", httpProxyPort=" + httpProxyPort
-                + ", backing=" + backing.keySet() + ", plans=" + plans.all().size() + ", cell=" + cell + "]";
+                + ", backing=" + backing.keySet() + ", plans=" + plans.all().size() + ", cell=" + cell
+                + ", storage=" + storage + "]";
     }
 }

@@ -9,13 +9,19 @@ import io.kondo.core.plan.Plan;
 import io.kondo.core.plan.PlanCatalog;
 import io.kondo.core.plan.PlanLimits;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Builds a {@link KondoConfig} from defaults, then {@code kondo.yaml}, then {@code KONDO_*}
@@ -29,6 +35,7 @@ public final class KondoConfigLoader {
 
     public static final String CONFIG_FILE = "kondo.yaml";
     private static final String BACKING_PREFIX = "KONDO_BACKING_";
+    private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
             .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
@@ -37,7 +44,10 @@ public final class KondoConfigLoader {
     /** The shape of {@code kondo.yaml}; every field optional. */
     record YamlFile(String dataDir, String host, Listener gateway, Listener controlPlane, Listener httpProxy,
                     Embedded embedded, Map<String, String> backing, String adminToken, String cell,
-                    List<PlanEntry> plans) {
+                    List<PlanEntry> plans, StorageEntry storage) {
+    }
+
+    record StorageEntry(String checkInterval, Long trickleBytesPerSecond, String webhookUrl) {
     }
 
     record Listener(Integer port) {
@@ -51,7 +61,8 @@ public final class KondoConfigLoader {
 
     record LimitsEntry(Long produceBytesPerSecond, Long consumeBytesPerSecond, Long storageBytes, Integer maxPartitions,
                        Integer maxConnections, Integer connectionAttemptsPerSecond, Double requestTimePercent,
-                       Integer partitionMutationsPerSecond, Integer maxMessageBytes) {
+                       Integer partitionMutationsPerSecond, Integer maxMessageBytes, Long storageHardCapBytes,
+                       Boolean storageAutoExpand) {
     }
 
     /**
@@ -84,7 +95,83 @@ public final class KondoConfigLoader {
                 backing,
                 Optional.ofNullable(first(env.get("KONDO_ADMIN_TOKEN"), file.adminToken(), null)),
                 file.plans() == null ? PlanCatalog.defaults() : plans(file.plans()),
-                first(env.get("KONDO_CELL"), file.cell(), "cell-0"));
+                first(env.get("KONDO_CELL"), file.cell(), "cell-0"),
+                storage(env, file.storage() == null ? new StorageEntry(null, null, null) : file.storage()));
+    }
+
+    private static StorageConfig storage(Map<String, String> env, StorageEntry file) {
+        StorageConfig defaults = StorageConfig.DEFAULTS;
+        String interval = first(env.get("KONDO_STORAGE_CHECK_INTERVAL"), file.checkInterval(), null);
+        String trickle = first(env.get("KONDO_STORAGE_TRICKLE_BYTES_PER_SECOND"),
+                file.trickleBytesPerSecond() == null ? null : file.trickleBytesPerSecond().toString(), null);
+        String webhook = first(env.get("KONDO_STORAGE_WEBHOOK_URL"), file.webhookUrl(), null);
+        return new StorageConfig(
+                interval == null ? defaults.checkInterval() : duration(
+                        source(env, "KONDO_STORAGE_CHECK_INTERVAL", "storage.check-interval"), interval),
+                trickle == null ? defaults.trickleBytesPerSecond() : positiveLong(
+                        source(env, "KONDO_STORAGE_TRICKLE_BYTES_PER_SECOND", "storage.trickle-bytes-per-second"), trickle),
+                webhook == null ? defaults.webhookUrl() : Optional.of(httpUrl(
+                        source(env, "KONDO_STORAGE_WEBHOOK_URL", "storage.webhook-url"), webhook)));
+    }
+
+    /** The variable's name when the environment sets it, else the {@code kondo.yaml} key. */
+    private static String source(Map<String, String> env, String variable, String yamlKey) {
+        String value = env.get(variable);
+        return value != null && !value.isBlank() ? variable : yamlKey;
+    }
+
+    /** {@code 30s}, {@code 500ms}, {@code 5m}, {@code 1h}, or ISO-8601 ({@code PT30S}); positive. */
+    static Duration duration(String setting, String text) {
+        String trimmed = text.trim();
+        Matcher simple = SIMPLE_DURATION.matcher(trimmed.toLowerCase(Locale.ROOT));
+        Duration duration;
+        if (simple.matches()) {
+            long amount = Long.parseLong(simple.group(1));
+            duration = switch (simple.group(2)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                default -> Duration.ofHours(amount);
+            };
+        } else {
+            try {
+                duration = Duration.parse(trimmed);
+            } catch (DateTimeParseException e) {
+                return fail(setting + " must be a duration such as 30s, 500ms, 5m or PT30S, got '" + text + "'");
+            }
+        }
+        if (duration.isZero() || duration.isNegative()) {
+            return fail(setting + " must be positive, got '" + text + "'");
+        }
+        return duration;
+    }
+
+    private static long positiveLong(String setting, String text) {
+        long value;
+        try {
+            value = Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            return fail(setting + " must be a whole number, got '" + text + "'");
+        }
+        if (value <= 0) {
+            return fail(setting + " must be positive, got " + value);
+        }
+        return value;
+    }
+
+    private static URI httpUrl(String setting, String text) {
+        URI url;
+        try {
+            url = new URI(text.trim());
+        } catch (URISyntaxException e) {
+            return fail(setting + " is not a URL: " + e.getReason());
+        }
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
+            // The URL itself is not repeated: it may carry the receiver's secret.
+            return fail(setting + " must be an absolute http:// or https:// URL");
+        }
+        return url;
     }
 
     private YamlFile read(Path file) {
@@ -112,16 +199,25 @@ public final class KondoConfigLoader {
         if (l == null) {
             return fail(where + " has no limits");
         }
+        long produce = required(where, "produce-bytes-per-second", l.produceBytesPerSecond());
+        long consume = required(where, "consume-bytes-per-second", l.consumeBytesPerSecond());
+        long storage = required(where, "storage-bytes", l.storageBytes());
+        boolean autoExpand = Boolean.TRUE.equals(l.storageAutoExpand());
+        if (autoExpand && l.storageHardCapBytes() == null) {
+            return fail(where + " is missing limits.storage-hard-cap-bytes, which limits.storage-auto-expand needs");
+        }
         return new Plan(entry.name(), entry.description(), new PlanLimits(
-                required(where, "produce-bytes-per-second", l.produceBytesPerSecond()),
-                required(where, "consume-bytes-per-second", l.consumeBytesPerSecond()),
-                required(where, "storage-bytes", l.storageBytes()),
+                produce,
+                consume,
+                storage,
                 required(where, "max-partitions", l.maxPartitions()),
                 required(where, "max-connections", l.maxConnections()),
                 required(where, "connection-attempts-per-second", l.connectionAttemptsPerSecond()),
                 required(where, "request-time-percent", l.requestTimePercent()),
                 required(where, "partition-mutations-per-second", l.partitionMutationsPerSecond()),
-                required(where, "max-message-bytes", l.maxMessageBytes())));
+                required(where, "max-message-bytes", l.maxMessageBytes()),
+                l.storageHardCapBytes() == null ? storage : l.storageHardCapBytes(),
+                autoExpand));
     }
 
     private static <T> T required(String where, String field, T value) {
@@ -150,7 +246,7 @@ public final class KondoConfigLoader {
     }
 
     private static YamlFile empty() {
-        return new YamlFile(null, null, null, null, null, null, null, null, null, null);
+        return new YamlFile(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     private static <T> T fail(String message) {

@@ -40,9 +40,18 @@ final class ApiViews {
     record PlanList(List<PlanView> plans) {
     }
 
+    /**
+     * A tenant's usage. {@code storageState} is {@code normal}, {@code warning}, {@code expanded},
+     * {@code trickle}, or {@code unknown} before the storage loop's first check of the tenant (then
+     * {@code storageQuotaBytes} is the plan's, which is where every tenant starts, and
+     * {@code storageCheckedAt} is absent).
+     */
     record UsageView(String clusterId, double ingressBytesPerSecond, double egressBytesPerSecond, long storageBytes,
-                     int partitions, int connections, double throttleTimeMs, String plan, PlanLimits limits,
-                     String measuredAt) {
+                     long storageQuotaBytes, long storageHardCapBytes, String storageState, String storageCheckedAt,
+                     int partitions, int connections, double throttleTimeMs,
+                     long producePlanQuotaBytesPerSecond, long fetchPlanQuotaBytesPerSecond,
+                     long produceQuotaBytesPerSecond, long fetchQuotaBytesPerSecond,
+                     String plan, PlanLimits limits, String measuredAt) {
     }
 
     record HealthView(String status, int backingBrokers, String message) {

@@ -25,8 +25,10 @@ import io.kondo.controlplane.http.ApiViews.UpdateClusterRequest;
 import io.kondo.controlplane.http.ApiViews.UsageView;
 import io.kondo.controlplane.tenants.TenantOperations;
 import io.kondo.controlplane.tenants.TenantRequestException;
+import io.kondo.controlplane.tenants.TenantStorage;
 import io.kondo.controlplane.tenants.TenantTraffic;
 import io.kondo.core.credential.ApiKey;
+import io.kondo.core.plan.PlanLimits;
 import io.kondo.core.tenant.LogicalCluster;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -36,6 +38,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +52,7 @@ public final class ControlPlaneServer implements AutoCloseable {
     private final TenantOperations tenants;
     private final BackingCluster backing;
     private final TenantTraffic traffic;
+    private final TenantStorage storage;
     private final PrometheusMeterRegistry metrics;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper()
@@ -59,12 +63,20 @@ public final class ControlPlaneServer implements AutoCloseable {
     private final byte[] adminToken;
     private Javalin app;
 
+    /** A control plane that reports no storage standing (no storage loop runs in this process). */
     public ControlPlaneServer(ControlPlaneSettings settings, TenantOperations tenants, BackingCluster backing,
                               TenantTraffic traffic, PrometheusMeterRegistry metrics, Clock clock) {
+        this(settings, tenants, backing, traffic, TenantStorage.NONE, metrics, clock);
+    }
+
+    public ControlPlaneServer(ControlPlaneSettings settings, TenantOperations tenants, BackingCluster backing,
+                              TenantTraffic traffic, TenantStorage storage, PrometheusMeterRegistry metrics,
+                              Clock clock) {
         this.settings = settings;
         this.tenants = tenants;
         this.backing = backing;
         this.traffic = traffic;
+        this.storage = storage;
         this.metrics = metrics;
         this.clock = clock;
         this.adminToken = settings.adminToken().getBytes(StandardCharsets.UTF_8);
@@ -191,9 +203,26 @@ public final class ControlPlaneServer implements AutoCloseable {
         LogicalCluster cluster = tenants.cluster(ctx.pathParam("id"));
         TenantUsage usage = tenants.usage(cluster.id().value());
         TenantTraffic.Figures live = traffic.of(cluster.id());
+        PlanLimits limits = tenants.planOf(cluster).limits();
+        Optional<TenantStorage.Standing> standing = storage.of(cluster.id());
+        long producePlanQuota = orElse(live.producePlanQuotaBytesPerSecond(), limits.produceBytesPerSecond());
+        long fetchPlanQuota = orElse(live.fetchPlanQuotaBytesPerSecond(), limits.consumeBytesPerSecond());
         ctx.json(new UsageView(cluster.id().value(), live.ingressBytesPerSecond(), live.egressBytesPerSecond(),
-                usage.storageBytes(), usage.partitions(), live.connections(), live.throttleTimeMs(),
-                cluster.plan(), tenants.planOf(cluster).limits(), instant(clock.millis())));
+                usage.storageBytes(),
+                standing.map(TenantStorage.Standing::quotaBytes).orElse(limits.storageBytes()),
+                limits.storageHardCapBytes(),
+                standing.map(s -> s.state().name().toLowerCase(Locale.ROOT)).orElse("unknown"),
+                standing.map(s -> instant(s.checkedAtMs())).orElse(null),
+                usage.partitions(), live.connections(), live.throttleTimeMs(),
+                producePlanQuota, fetchPlanQuota,
+                orElse(live.produceQuotaBytesPerSecond(), producePlanQuota),
+                orElse(live.fetchQuotaBytesPerSecond(), fetchPlanQuota),
+                cluster.plan(), limits, instant(clock.millis())));
+    }
+
+    /** {@code reported}, or {@code fallback} when the gateway reported none (0). */
+    private static long orElse(long reported, long fallback) {
+        return reported > 0 ? reported : fallback;
     }
 
     private ClusterView view(LogicalCluster cluster) {

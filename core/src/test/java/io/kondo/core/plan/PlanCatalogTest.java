@@ -36,6 +36,34 @@ class PlanCatalogTest {
     }
 
     @Test
+    void defaultsLetStandardAndPremiumGrowTheirStorageToTwiceTheBaseButNotBasic() {
+        PlanCatalog catalog = PlanCatalog.defaults();
+
+        PlanLimits basic = catalog.find("basic").orElseThrow().limits();
+        assertThat(basic.storageAutoExpand()).isFalse();
+        assertThat(basic.storageHardCapBytes()).isEqualTo(basic.storageBytes());
+        for (String name : List.of("standard", "premium")) {
+            PlanLimits limits = catalog.find(name).orElseThrow().limits();
+            assertThat(limits.storageAutoExpand()).as(name).isTrue();
+            assertThat(limits.storageHardCapBytes()).as(name).isEqualTo(2 * limits.storageBytes());
+        }
+    }
+
+    @Test
+    void limitsWithoutStorageSettingsKeepAFixedQuotaCappedAtItself() {
+        PlanLimits limits = new PlanLimits(1, 1, 5_000, 1, 1, 1, 1.0, 1, 1);
+
+        assertThat(limits.storageHardCapBytes()).isEqualTo(5_000);
+        assertThat(limits.storageAutoExpand()).isFalse();
+    }
+
+    @Test
+    void refusesAStorageHardCapBelowTheQuota() {
+        assertThatThrownBy(() -> new PlanLimits(1, 1, 5_000, 1, 1, 1, 1.0, 1, 1, 4_999, true))
+                .hasMessageContaining("storage_hard_cap_bytes must be at least storage_bytes (5000), got 4999");
+    }
+
+    @Test
     void refusesABadPlanName() {
         assertThatThrownBy(() -> new Plan("Gold Plan", "", LIMITS)).hasMessageContaining("plan name");
     }
