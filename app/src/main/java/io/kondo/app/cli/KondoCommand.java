@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         versionProvider = KondoVersion.class,
         description = "Multi-tenant Apache Kafka: many logical clusters on one physical cluster.",
         subcommands = {UpCommand.class, VersionCommand.class, ClustersCommand.class, ApiKeysCommand.class,
-                PlansCommand.class, CommandLine.HelpCommand.class})
+                PlansCommand.class, SimCommand.class, CommandLine.HelpCommand.class})
 public final class KondoCommand {
 
     private final Path home;
