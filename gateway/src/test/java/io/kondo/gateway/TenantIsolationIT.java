@@ -156,8 +156,11 @@ class TenantIsolationIT {
             assertFailsWithout(admin.describeConfigs(List.of(new ConfigResource(ConfigResource.Type.BROKER, "1"))).all(),
                     ClusterAuthorizationException.class);
             admin.createTopics(List.of(new NewTopic("mine", 1, (short) 3))).all().get(30, TimeUnit.SECONDS);
-            Map<ConfigResource, org.apache.kafka.clients.admin.Config> configs = admin.describeConfigs(
-                    List.of(new ConfigResource(ConfigResource.Type.TOPIC, "mine"))).all().get(30, TimeUnit.SECONDS);
+            // A broker may answer UNKNOWN_TOPIC_OR_PARTITION for a moment after the create: ask until it knows.
+            Map<ConfigResource, org.apache.kafka.clients.admin.Config> configs = org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(30)).ignoreExceptions()
+                    .until(() -> admin.describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC, "mine")))
+                            .all().get(10, TimeUnit.SECONDS), result -> !result.isEmpty());
             String everything = configs.values().iterator().next().entries().stream()
                     .map(ConfigEntry::toString).reduce("", String::concat);
             assertThat(everything).doesNotContain(victim.id().value()).doesNotContain(twin.id().value());
