@@ -119,8 +119,9 @@ public final class KondoPlatform implements AutoCloseable {
         }
         // A restarted gateway counts on in the same counters; its connection gauges must follow the new gateway.
         metrics.find("kondo.gateway.connections").gauges().forEach(metrics::remove);
-        Gateway fresh = new Gateway(GatewaySettings.defaults(config.host(), gatewayPort), store, config.plans(),
-                backingProperties, metrics, clock);
+        GatewaySettings settings = GatewaySettings.defaults(config.host(), gatewayPort);
+        settings = settings.withCapacity(config.capacity().applyTo(settings.capacity()));
+        Gateway fresh = new Gateway(settings, store, config.plans(), backingProperties, metrics, clock);
         try {
             fresh.start();
         } catch (Exception e) {

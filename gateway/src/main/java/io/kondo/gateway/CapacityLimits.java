@@ -60,6 +60,24 @@ public record CapacityLimits(long produceBytesPerSecondPerBroker, long fetchByte
                 perSecond, perSecondPerAddress, overload);
     }
 
+    /**
+     * The same limits with {@code percent} of one thread for all tenants' requests. The overload
+     * governor follows: its maximum becomes {@code percent}, its minimum and increase step keep
+     * their proportion to the limit (a twentieth each by default), its thresholds stay.
+     */
+    public CapacityLimits withRequestTimePercent(double percent) {
+        if (!(percent > 0) || Double.isInfinite(percent)) {
+            throw new IllegalArgumentException("the request time limit must be a positive percentage, got " + percent);
+        }
+        double scale = percent / requestTimePercent;
+        double minimum = Math.min(overload.minLimit() * scale, percent);
+        OverloadGovernor.Settings governor = new OverloadGovernor.Settings(minimum, percent,
+                overload.decreaseFactor(), overload.increaseStep() * scale, overload.stepIntervalMs(),
+                overload.maxInFlight(), overload.maxLatencyMs());
+        return new CapacityLimits(produceBytesPerSecondPerBroker, fetchBytesPerSecondPerBroker, percent, acceptsPerSecond,
+                acceptsPerSecondPerAddress, governor);
+    }
+
     /** The limit for {@code brokers} brokers, without overflowing. */
     static long total(long perBroker, int brokers) {
         return perBroker >= UNLIMITED ? UNLIMITED : perBroker * Math.max(1, brokers);

@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param plans                 the plans on offer
  * @param cell                  the cell new logical clusters are placed in
  * @param storage               how the storage loop checks tenants against their storage quotas
+ * @param capacity              what the backing cluster and the gateway carry for all tenants together
  */
 public record KondoConfig(
         Path dataDir,
@@ -34,7 +35,8 @@ public record KondoConfig(
         Optional<String> adminToken,
         PlanCatalog plans,
         String cell,
-        StorageConfig storage) {
+        StorageConfig storage,
+        CapacityConfig capacity) {
 
     public KondoConfig {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -44,14 +46,15 @@ public record KondoConfig(
         Objects.requireNonNull(plans, "plans");
         Objects.requireNonNull(cell, "cell");
         Objects.requireNonNull(storage, "storage");
+        Objects.requireNonNull(capacity, "capacity");
     }
 
-    /** A configuration with the default storage checks. */
+    /** A configuration with the default storage checks and the gateway's default capacity. */
     public KondoConfig(Path dataDir, String host, int gatewayPort, int controlPlanePort, int httpProxyPort,
                        int embeddedBrokerPort, int embeddedControllerPort, Map<String, String> backing,
                        Optional<String> adminToken, PlanCatalog plans, String cell) {
         this(dataDir, host, gatewayPort, controlPlanePort, httpProxyPort, embeddedBrokerPort, embeddedControllerPort,
-                backing, adminToken, plans, cell, StorageConfig.DEFAULTS);
+                backing, adminToken, plans, cell, StorageConfig.DEFAULTS, CapacityConfig.DEFAULTS);
     }
 
     /** Whether an external backing cluster is configured (then nothing embedded starts). */
@@ -70,6 +73,6 @@ public record KondoConfig(
         return "KondoConfig[dataDir=" + dataDir + ", host=" + host + ", gatewayPort=" + gatewayPort
                 + ", controlPlanePort=" + controlPlanePort + ", httpProxyPort=" + httpProxyPort
                 + ", backing=" + backing.keySet() + ", plans=" + plans.all().size() + ", cell=" + cell
-                + ", storage=" + storage + "]";
+                + ", storage=" + storage + ", capacity=" + capacity + "]";
     }
 }

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,6 +38,7 @@ public final class KondoConfigLoader {
     public static final String CONFIG_FILE = "kondo.yaml";
     private static final String BACKING_PREFIX = "KONDO_BACKING_";
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)");
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d{1,15}(\\.\\d{1,15})?");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
             .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
@@ -44,10 +47,15 @@ public final class KondoConfigLoader {
     /** The shape of {@code kondo.yaml}; every field optional. */
     record YamlFile(String dataDir, String host, Listener gateway, Listener controlPlane, Listener httpProxy,
                     Embedded embedded, Map<String, String> backing, String adminToken, String cell,
-                    List<PlanEntry> plans, StorageEntry storage) {
+                    List<PlanEntry> plans, StorageEntry storage, CapacityEntry capacity) {
     }
 
     record StorageEntry(String checkInterval, Long trickleBytesPerSecond, String webhookUrl) {
+    }
+
+    /** Text, not numbers: read into a {@code Long}, {@code 1.5} would be truncated; parsed here, it is refused by name. */
+    record CapacityEntry(String produceBytesPerSecondPerBroker, String fetchBytesPerSecondPerBroker,
+                         String requestTimePercent, String acceptsPerSecond, String acceptsPerSecondPerAddress) {
     }
 
     record Listener(Integer port) {
@@ -96,7 +104,8 @@ public final class KondoConfigLoader {
                 Optional.ofNullable(first(env.get("KONDO_ADMIN_TOKEN"), file.adminToken(), null)),
                 file.plans() == null ? PlanCatalog.defaults() : plans(file.plans()),
                 first(env.get("KONDO_CELL"), file.cell(), "cell-0"),
-                storage(env, file.storage() == null ? new StorageEntry(null, null, null) : file.storage()));
+                storage(env, file.storage() == null ? new StorageEntry(null, null, null) : file.storage()),
+                capacity(env, file.capacity() == null ? new CapacityEntry(null, null, null, null, null) : file.capacity()));
     }
 
     private static StorageConfig storage(Map<String, String> env, StorageEntry file) {
@@ -112,6 +121,30 @@ public final class KondoConfigLoader {
                         source(env, "KONDO_STORAGE_TRICKLE_BYTES_PER_SECOND", "storage.trickle-bytes-per-second"), trickle),
                 webhook == null ? defaults.webhookUrl() : Optional.of(httpUrl(
                         source(env, "KONDO_STORAGE_WEBHOOK_URL", "storage.webhook-url"), webhook)));
+    }
+
+    private static CapacityConfig capacity(Map<String, String> env, CapacityEntry file) {
+        return new CapacityConfig(
+                optionalBytes(env, "KONDO_CAPACITY_PRODUCE_BYTES_PER_SECOND_PER_BROKER",
+                        "capacity.produce-bytes-per-second-per-broker", file.produceBytesPerSecondPerBroker()),
+                optionalBytes(env, "KONDO_CAPACITY_FETCH_BYTES_PER_SECOND_PER_BROKER",
+                        "capacity.fetch-bytes-per-second-per-broker", file.fetchBytesPerSecondPerBroker()),
+                optionalNumber(env, "KONDO_CAPACITY_REQUEST_TIME_PERCENT",
+                        "capacity.request-time-percent", file.requestTimePercent()),
+                optionalNumber(env, "KONDO_CAPACITY_ACCEPTS_PER_SECOND",
+                        "capacity.accepts-per-second", file.acceptsPerSecond()),
+                optionalNumber(env, "KONDO_CAPACITY_ACCEPTS_PER_SECOND_PER_ADDRESS",
+                        "capacity.accepts-per-second-per-address", file.acceptsPerSecondPerAddress()));
+    }
+
+    private static OptionalLong optionalBytes(Map<String, String> env, String variable, String yamlKey, String fromFile) {
+        String text = first(env.get(variable), fromFile, null);
+        return text == null ? OptionalLong.empty() : OptionalLong.of(positiveLong(source(env, variable, yamlKey), text));
+    }
+
+    private static OptionalDouble optionalNumber(Map<String, String> env, String variable, String yamlKey, String fromFile) {
+        String text = first(env.get(variable), fromFile, null);
+        return text == null ? OptionalDouble.empty() : OptionalDouble.of(positiveNumber(source(env, variable, yamlKey), text));
     }
 
     /** The variable's name when the environment sets it, else the {@code kondo.yaml} key. */
@@ -155,6 +188,19 @@ public final class KondoConfigLoader {
         }
         if (value <= 0) {
             return fail(setting + " must be positive, got " + value);
+        }
+        return value;
+    }
+
+    /** A plain decimal number ({@code 200}, {@code 2.5}), positive. */
+    private static double positiveNumber(String setting, String text) {
+        String trimmed = text.trim();
+        if (!DECIMAL.matcher(trimmed).matches()) {
+            return fail(setting + " must be a number such as 200 or 2.5, got '" + text + "'");
+        }
+        double value = Double.parseDouble(trimmed);
+        if (!(value > 0)) {
+            return fail(setting + " must be positive, got " + trimmed);
         }
         return value;
     }
@@ -246,7 +292,7 @@ public final class KondoConfigLoader {
     }
 
     private static YamlFile empty() {
-        return new YamlFile(null, null, null, null, null, null, null, null, null, null, null);
+        return new YamlFile(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     private static <T> T fail(String message) {
