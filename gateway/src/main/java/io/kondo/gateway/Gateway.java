@@ -97,7 +97,7 @@ public final class Gateway implements AutoCloseable {
                 new ApiVersionsAdvertiser(apis, versions),
                 new PlainAuthenticator(this::activeKey),
                 new ScramAuthenticator(this::activeKey, random),
-                new TopicIdRegistry(), connections, new GatewayMetrics(registry, connections),
+                new TopicIdRegistry(), connections, new GatewayMetrics(registry, connections, quotaFigures()),
                 new LoginFailureLimiter(settings.loginFailuresPerMinute(), 60_000, 100_000), quotas, upstreamLoad, clock);
         metadata.addListener(connections::enforce);
 
@@ -144,6 +144,25 @@ public final class Gateway implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("Quota step failed; quotas stay as they were until the next step", e);
         }
+    }
+
+    private GatewayMetrics.QuotaFigures quotaFigures() {
+        return new GatewayMetrics.QuotaFigures() {
+            @Override
+            public Optional<PlanLimits> plan(LogicalClusterId tenant) {
+                return planLimits(tenant.value());
+            }
+
+            @Override
+            public Optional<QuotaTuning.DynamicQuota> dynamic(LogicalClusterId tenant) {
+                return dynamicQuota(tenant);
+            }
+
+            @Override
+            public Optional<QuotaUsage> usage(LogicalClusterId tenant) {
+                return quotaUsage(tenant);
+            }
+        };
     }
 
     private Optional<PlanLimits> planLimits(String tenantId) {

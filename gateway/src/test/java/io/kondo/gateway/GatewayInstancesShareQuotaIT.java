@@ -18,7 +18,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -31,8 +30,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class GatewayInstancesShareQuotaIT {
 
     private static final double QUOTA_BYTES_PER_SECOND = 512 * 1024;
-    private static final Duration WARM_UP = Duration.ofSeconds(8);
-    private static final Duration MEASURED = Duration.ofSeconds(10);
+    /**
+     * Until both instances have heard of each other and the first second's double quota has left
+     * the 11 s rate window.
+     */
+    private static final Duration WARM_UP = Duration.ofSeconds(12);
+    private static final Duration MEASURED = Duration.ofSeconds(12);
     private static GatewayFixture fixture;
 
     @BeforeAll
@@ -41,8 +44,6 @@ class GatewayInstancesShareQuotaIT {
     }
 
     @Test
-    @Disabled("Not reliable on a loaded machine: within 15% in three runs on 2026-11-22, 21.6% over in a CI run "
-            + "that shared the 2 cores with a benchmark.")
     void twoGatewayInstancesTogetherHoldOneTenantToOneQuota() throws Exception {
         Tenant tenant = fixture.tenant("two-gateways", "tight");
         try (BackingClusterPeers firstPeers = BackingClusterPeers.start(fixture.kafka.clientProperties(), Clock.systemUTC());
@@ -67,6 +68,7 @@ class GatewayInstancesShareQuotaIT {
                 long end = start + MEASURED.toNanos();
                 double rate = acks.stream().filter(a -> a[0] >= start && a[0] < end).mapToLong(a -> a[1]).sum()
                         / (double) MEASURED.toSeconds();
+                System.out.println("GatewayInstancesShareQuotaIT rate (B/s) through both: " + rate);
                 assertThat(rate).as("bytes/s through both instances together").isCloseTo(QUOTA_BYTES_PER_SECOND, Percentage.withPercentage(15));
             }
         }

@@ -86,6 +86,14 @@ class GatewayQuotasIT {
             assertThat(metric(producer.metrics(), "produce-throttle-time-max")).as("throttle seen by the producer").isPositive();
         }
         assertThat(rateAfterWarmUp(acks, WARM_UP)).isCloseTo(QUOTA_BYTES_PER_SECOND, org.assertj.core.data.Percentage.withPercentage(15));
+
+        String id = tenant.id().value();
+        assertThat(fixture.meters.get("kondo.gateway.throttle.time").tag("tenant", id).tag("quota", "produce")
+                .functionCounter().count()).as("produce throttle time on /metrics").isPositive();
+        for (String gauge : List.of("kondo.gateway.quota.plan", "kondo.gateway.quota.dynamic", "kondo.gateway.quota.enforced")) {
+            assertThat(fixture.meters.get(gauge).tag("tenant", id).tag("quota", "produce").gauge().value())
+                    .as(gauge).isEqualTo(QUOTA_BYTES_PER_SECOND);
+        }
     }
 
     /**

@@ -16,7 +16,7 @@ class ThrottleRatesTest {
 
     private static QuotaUsage usage(String tenant, long produceThrottleMs, long fetchThrottleMs) {
         return new QuotaUsage(tenant, LIMITS, 0, 0, 0, 0, 0, 0, 1,
-                Map.of(QuotaKind.PRODUCE, produceThrottleMs, QuotaKind.FETCH, fetchThrottleMs));
+                Map.of(QuotaKind.PRODUCE, produceThrottleMs, QuotaKind.FETCH, fetchThrottleMs), java.util.Set.of());
     }
 
     @Test

@@ -42,9 +42,9 @@ import org.slf4j.LoggerFactory;
  * <p>From that, each instance enforces its share of each tenant's quota ({@link QuotaSplit}: split by
  * demand, with a floor so that an instance with no traffic yet can still admit a client, and
  * instances silent for {@link #STALE_AFTER} left out). An instance's demand is its measured rate,
- * counted half again while it throttles the tenant: a throttled instance's rate is capped by its
- * share, so without that it could never show it wants more, and shares would stay where they
- * started. The fair-share tuner adds the peers' rates to the local ones, so every instance tunes
+ * counted half again while it holds the tenant back ({@link QuotaUsage#heldBack}: throttled within
+ * the last rate window): a throttled instance's rate is capped by its share, so without that it
+ * could never show it wants more, and shares would stay where they started. The fair-share tuner adds the peers' rates to the local ones, so every instance tunes
  * on the tenant's whole usage.
  *
  * <p>Why the backing cluster and not the control plane: every gateway already reaches it, it needs
@@ -75,7 +75,6 @@ public final class BackingClusterPeers implements GatewayPeers, AutoCloseable {
     private final QuotaSplit split = new QuotaSplit(STALE_AFTER.toMillis(), 0.1);
     private final Map<String, Report> peers = new ConcurrentHashMap<>();
     private volatile Map<String, TenantFigures> local = Map.of();
-    private volatile Map<String, long[]> lastThrottleTotals = Map.of();
     private volatile boolean running = true;
 
     private BackingClusterPeers(Map<String, Object> backing, String topic, Clock clock) {
@@ -130,19 +129,14 @@ public final class BackingClusterPeers implements GatewayPeers, AutoCloseable {
     @Override
     public void report(long nowMs, Collection<QuotaUsage> usages) {
         Map<String, TenantFigures> figures = new HashMap<>();
-        Map<String, long[]> totals = new HashMap<>();
         StringBuilder text = new StringBuilder();
         for (QuotaUsage usage : usages) {
-            long[] now = {usage.throttleTimeMs(QuotaKind.PRODUCE), usage.throttleTimeMs(QuotaKind.FETCH)};
-            long[] before = lastThrottleTotals.getOrDefault(usage.tenantId(), new long[2]);
             TenantFigures tenant = new TenantFigures(usage.produceBytesPerSecond(), usage.fetchBytesPerSecond(),
-                    now[0] > before[0], now[1] > before[1]);
+                    usage.heldBack(QuotaKind.PRODUCE), usage.heldBack(QuotaKind.FETCH));
             figures.put(usage.tenantId(), tenant);
-            totals.put(usage.tenantId(), now);
             text.append(encode(usage.tenantId(), tenant)).append('\n');
         }
         local = Map.copyOf(figures);
-        lastThrottleTotals = Map.copyOf(totals);
         producer.send(new ProducerRecord<>(topic, instanceId, text.toString().getBytes(StandardCharsets.UTF_8)), (metadata, error) -> {
             if (error != null) {
                 LOG.warn("Could not publish this gateway's usage to its peers: reason={}", error.toString());

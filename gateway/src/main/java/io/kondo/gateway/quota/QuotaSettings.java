@@ -66,6 +66,11 @@ public record QuotaSettings(int samples, Duration sampleWindow, Duration maxThro
         return new QuotaSettings(samples, sampleWindow, maxThrottle, expiry);
     }
 
+    /** The whole window rates are measured over: samples × sample window. */
+    long rateWindowMs() {
+        return sampleWindowMs() * samples;
+    }
+
     long sampleWindowMs() {
         return sampleWindow.toMillis();
     }

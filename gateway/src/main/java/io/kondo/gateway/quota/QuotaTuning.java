@@ -39,7 +39,6 @@ public final class QuotaTuning {
     private final FairShareTuner fetchTuner;
     private final Map<String, Long> produceCaps = new ConcurrentHashMap<>();
     private final Map<String, DynamicQuota> dynamic = new ConcurrentHashMap<>();
-    private Map<String, long[]> lastThrottles = Map.of();
 
     /**
      * @param plans the plan limits of a tenant now; empty once the tenant is gone (its quotas are
@@ -79,7 +78,6 @@ public final class QuotaTuning {
         List<FairShareTuner.TenantUsage> produce = new ArrayList<>();
         List<FairShareTuner.TenantUsage> fetch = new ArrayList<>();
         List<TenantQuotas> tenants = new ArrayList<>();
-        Map<String, long[]> seen = new java.util.HashMap<>();
         for (TenantQuotas quotas : registry.tenants()) {
             Optional<PlanLimits> plan = plans.apply(quotas.tenantId());
             if (plan.isEmpty()) {
@@ -87,18 +85,14 @@ public final class QuotaTuning {
             }
             QuotaUsage usage = quotas.usage(nowMs);
             String id = quotas.tenantId();
-            long[] throttled = {usage.throttleTimeMs(QuotaKind.PRODUCE), usage.throttleTimeMs(QuotaKind.FETCH)};
-            long[] before = lastThrottles.getOrDefault(id, throttled);
-            seen.put(id, throttled);
             produce.add(new FairShareTuner.TenantUsage(id, plan.get().produceBytesPerSecond(), demand(
-                    usage.produceBytesPerSecond() + peers.peersProduceBytesPerSecond(id), throttled[0] > before[0],
-                    plan.get().produceBytesPerSecond())));
+                    usage.produceBytesPerSecond() + peers.peersProduceBytesPerSecond(id),
+                    usage.heldBack(QuotaKind.PRODUCE), plan.get().produceBytesPerSecond())));
             fetch.add(new FairShareTuner.TenantUsage(id, plan.get().consumeBytesPerSecond(), demand(
-                    usage.fetchBytesPerSecond() + peers.peersFetchBytesPerSecond(id), throttled[1] > before[1],
-                    plan.get().consumeBytesPerSecond())));
+                    usage.fetchBytesPerSecond() + peers.peersFetchBytesPerSecond(id),
+                    usage.heldBack(QuotaKind.FETCH), plan.get().consumeBytesPerSecond())));
             tenants.add(quotas);
         }
-        lastThrottles = seen;
         FairShareTuner.Allocation produceQuotas = produceTuner.step(nowMs, produceLimit, produce);
         FairShareTuner.Allocation fetchQuotas = fetchTuner.step(nowMs, fetchLimit, fetch);
         dynamic.keySet().retainAll(produceQuotas.quotas().keySet());
@@ -111,12 +105,17 @@ public final class QuotaTuning {
     }
 
     /**
-     * What the tuner is told a tenant uses. A tenant throttled since the last step used what it was
-     * allowed, not what it wants: its measured rate (over Kafka's 11-second window, which lags the
-     * quota it is given) would make a tenant held down by an early throttle look satisfied, and it
-     * would stay below its share. So a throttled tenant counts as wanting its whole plan quota; the
-     * tuner then gives it its fair share, and the ones that are not throttled get their usage plus
-     * headroom.
+     * What the tuner is told a tenant uses. A tenant held back by a throttle within the last rate
+     * window ({@link QuotaUsage#heldBack}) used what it was allowed, not what it wants: its measured
+     * rate (over Kafka's 11-second window, which lags the quota it is given and is lowered by the
+     * throttles themselves) would make it look satisfied, and it would stay below its share. So it
+     * counts as wanting its whole plan quota; the tuner then gives it its fair share, and the
+     * tenants not held back get their usage plus headroom.
+     *
+     * <p>Why the whole window and not just "throttled since the last step": a throttle mutes a
+     * connection for up to the maximum throttle (5 s), so a tenant held down may send nothing, and
+     * be throttled no further, for several steps. Judged on those steps alone it would look
+     * satisfied and be given less than its share, which throttles it harder: a spiral down.
      */
     private static double demand(double measured, boolean throttled, long planQuota) {
         return throttled ? Math.max(measured, planQuota) : measured;

@@ -2,6 +2,7 @@ package io.kondo.gateway.quota;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One tenant's quota figures at one instant, for metrics and the usage API.
@@ -20,6 +21,9 @@ import java.util.Objects;
  * @param throttleTimeMs              total throttle time asked for by each quota since the tenant
  *                                    was first seen, in milliseconds (each quota's own figure, even
  *                                    when another quota asked for a longer throttle on the same request)
+ * @param heldBack                    the quotas that throttled the tenant within the last rate window
+ *                                    (counted from the end of the throttle): while so, its measured
+ *                                    rate shows what it was allowed, not what it wants
  */
 public record QuotaUsage(
         String tenantId,
@@ -31,12 +35,19 @@ public record QuotaUsage(
         double partitionMutationTokens,
         double connectionAttemptsPerSecond,
         int openConnections,
-        Map<QuotaKind, Long> throttleTimeMs) {
+        Map<QuotaKind, Long> throttleTimeMs,
+        Set<QuotaKind> heldBack) {
 
     public QuotaUsage {
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(limits, "limits");
         throttleTimeMs = Map.copyOf(throttleTimeMs);
+        heldBack = Set.copyOf(heldBack);
+    }
+
+    /** Whether {@code kind} throttled the tenant within the last rate window. */
+    public boolean heldBack(QuotaKind kind) {
+        return heldBack.contains(kind);
     }
 
     /** Total throttle time asked for by one quota, in milliseconds. */

@@ -1,9 +1,12 @@
 package io.kondo.gateway.quota;
 
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.metrics.KafkaMetric;
@@ -49,6 +52,7 @@ public final class TenantQuotas {
 
     private static final double NANOS_TO_PERCENT = 100.0 / 1_000_000_000L;
     private static final int MIN_FETCH_BYTES = 64 * 1024;
+    private static final long NEVER_THROTTLED = Long.MIN_VALUE / 2;
 
     private final String tenantId;
     private final Metrics metrics;
@@ -65,6 +69,8 @@ public final class TenantQuotas {
     private final KafkaMetric mutationRate;
     private final KafkaMetric connectionAttemptRate;
     private final Map<QuotaKind, LongAdder> throttleTotals = new EnumMap<>(QuotaKind.class);
+    /** When the latest throttle asked for by each quota ends (or ended). */
+    private final Map<QuotaKind, AtomicLong> throttleEndsMs = new EnumMap<>(QuotaKind.class);
     private final Object connectionLock = new Object();
     private int openConnections;
     private volatile QuotaLimits limits;
@@ -91,6 +97,7 @@ public final class TenantQuotas {
                         + " already exist in this Metrics: only one TenantQuotas per tenant");
             }
             throttleTotals.put(kind, new LongAdder());
+            throttleEndsMs.put(kind, new AtomicLong(NEVER_THROTTLED));
         }
         produce = sensor(QuotaKind.PRODUCE);
         produceRate = add(produce, "produce-byte-rate", "Produce request bytes per second",
@@ -127,7 +134,7 @@ public final class TenantQuotas {
     public long recordProduce(int bytes, long nowMs) {
         requireNotNegative("produce bytes", bytes);
         touch(nowMs);
-        return throttled(QuotaKind.PRODUCE, recordRate(produce, bytes, nowMs, settings.maxThrottleMs()));
+        return throttled(QuotaKind.PRODUCE, recordRate(produce, bytes, nowMs, settings.maxThrottleMs()), nowMs);
     }
 
     /** What to do with a fetch response: deliver it or answer empty, and the throttle to carry either way. */
@@ -166,7 +173,7 @@ public final class TenantQuotas {
                 admission = new FetchAdmission(true, after > bound ? rateThrottleMs(fetchRate, after, bound, nowMs) : 0);
             }
         }
-        throttled(QuotaKind.FETCH, admission.throttleMs());
+        throttled(QuotaKind.FETCH, admission.throttleMs(), nowMs);
         return admission;
     }
 
@@ -196,7 +203,7 @@ public final class TenantQuotas {
         requireNotNegative("request time nanos", nanos);
         touch(nowMs);
         long capMs = Math.min(settings.maxThrottleMs(), settings.sampleWindowMs());
-        return throttled(QuotaKind.REQUEST_TIME, recordRate(requestTime, nanos * NANOS_TO_PERCENT, nowMs, capMs));
+        return throttled(QuotaKind.REQUEST_TIME, recordRate(requestTime, nanos * NANOS_TO_PERCENT, nowMs, capMs), nowMs);
     }
 
     /**
@@ -226,7 +233,7 @@ public final class TenantQuotas {
                 throttleMs = Math.max(1, Math.min(ThrottleTime.ofTokenBucket(e), settings.maxThrottleMs()));
             }
         }
-        return throttled(QuotaKind.PARTITION_MUTATIONS, throttleMs);
+        return throttled(QuotaKind.PARTITION_MUTATIONS, throttleMs, nowMs);
     }
 
     /**
@@ -237,7 +244,7 @@ public final class TenantQuotas {
     long connectionAttemptDelayMs(long nowMs) {
         touch(nowMs);
         long capMs = Math.min(settings.maxThrottleMs(), settings.sampleWindowMs());
-        return throttled(QuotaKind.CONNECTION_ATTEMPTS, recordRate(connectionAttempts, 1, nowMs, capMs));
+        return throttled(QuotaKind.CONNECTION_ATTEMPTS, recordRate(connectionAttempts, 1, nowMs, capMs), nowMs);
     }
 
     /**
@@ -300,6 +307,12 @@ public final class TenantQuotas {
     public QuotaUsage usage(long nowMs) {
         Map<QuotaKind, Long> throttled = new EnumMap<>(QuotaKind.class);
         throttleTotals.forEach((kind, total) -> throttled.put(kind, total.sum()));
+        Set<QuotaKind> heldBack = EnumSet.noneOf(QuotaKind.class);
+        throttleEndsMs.forEach((kind, endMs) -> {
+            if (nowMs - endMs.get() < settings.rateWindowMs()) {
+                heldBack.add(kind);
+            }
+        });
         return new QuotaUsage(tenantId, limits,
                 measure(produce, produceRate, nowMs),
                 measure(fetch, fetchRate, nowMs),
@@ -308,7 +321,8 @@ public final class TenantQuotas {
                 measure(mutations, mutationTokens, nowMs),
                 measure(connectionAttempts, connectionAttemptRate, nowMs),
                 openConnections(),
-                throttled);
+                throttled,
+                heldBack);
     }
 
     /**
@@ -342,9 +356,10 @@ public final class TenantQuotas {
         }
     }
 
-    private long throttled(QuotaKind kind, long throttleMs) {
+    private long throttled(QuotaKind kind, long throttleMs, long nowMs) {
         if (throttleMs > 0) {
             throttleTotals.get(kind).add(throttleMs);
+            throttleEndsMs.get(kind).accumulateAndGet(nowMs + throttleMs, Math::max);
         }
         return throttleMs;
     }

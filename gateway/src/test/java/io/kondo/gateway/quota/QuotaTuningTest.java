@@ -104,4 +104,49 @@ class QuotaTuningTest {
         assertThat(registry.find("lkc-aaaaa1").orElseThrow().limits().produceBytesPerSecond()).isEqualTo(MIB);
         assertThat(heldDown.limits().produceBytesPerSecond()).isEqualTo(MIB);
     }
+
+    /**
+     * A throttle mutes a tenant's connection for seconds, so it may send nothing (and be throttled
+     * no further) for several steps; it still counts as wanting more until a whole rate window has
+     * passed without a throttle. Only then is it judged by what it uses.
+     */
+    @Test
+    void aTenantStaysWantingMoreForARateWindowAfterItsLastThrottle() {
+        List<String> tenants = List.of("lkc-aaaaa1", "lkc-aaaaa2");
+        for (String tenant : tenants) {
+            registry.connect(tenant, QuotaLimits.of(PLAN), time.milliseconds());
+        }
+        TenantQuotas busy = registry.find("lkc-aaaaa1").orElseThrow();
+        TenantQuotas muted = registry.find("lkc-aaaaa2").orElseThrow();
+        tuning.step(time.milliseconds(), 2 * MIB, Long.MAX_VALUE / 1024, 1.0, GatewayPeers.NONE);
+        for (int second = 0; second < 12; second++) {
+            busy.recordProduce((int) (2 * MIB), time.milliseconds());
+            muted.recordProduce((int) (MIB / 2), time.milliseconds());
+            time.advance(1_000);
+        }
+        muted.update(QuotaLimits.of(PLAN).withProduceCap(MIB / 8));
+        long throttleMs = muted.recordProduce((int) MIB, time.milliseconds());
+        assertThat(throttleMs).as("throttled now").isPositive();
+        long heldBackUntilMs = time.milliseconds() + throttleMs + 11_000;
+        tuning.step(time.milliseconds(), 2 * MIB, Long.MAX_VALUE / 1024, 1.0, GatewayPeers.NONE);
+        assertThat(muted.limits().produceBytesPerSecond()).as("throttled tenant's quota").isEqualTo(MIB);
+
+        // Every second the busy tenant sends 2 MiB; the muted one nothing (its connection is muted,
+        // then it has nothing to show). It keeps its share until a whole window after its throttle ended.
+        while (time.milliseconds() + 1_000 < heldBackUntilMs) {
+            time.advance(1_000);
+            busy.recordProduce((int) (2 * MIB), time.milliseconds());
+            tuning.step(time.milliseconds(), 2 * MIB, Long.MAX_VALUE / 1024, 1.0, GatewayPeers.NONE);
+            assertThat(muted.limits().produceBytesPerSecond()).as("muted tenant's quota at %s ms", time.milliseconds())
+                    .isEqualTo(MIB);
+        }
+
+        // A whole window after the throttle: now judged by its usage, which is low.
+        time.advance(1_000);
+        busy.recordProduce((int) (2 * MIB), time.milliseconds());
+        tuning.step(time.milliseconds(), 2 * MIB, Long.MAX_VALUE / 1024, 1.0, GatewayPeers.NONE);
+        assertThat(muted.limits().produceBytesPerSecond()).as("quota once the throttle is a window old")
+                .isLessThan(MIB / 2);
+        assertThat(busy.limits().produceBytesPerSecond()).isGreaterThan(3 * MIB / 2);
+    }
 }

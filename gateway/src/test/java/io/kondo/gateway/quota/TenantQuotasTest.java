@@ -53,6 +53,25 @@ class TenantQuotasTest {
     }
 
     @Test
+    void aThrottleHoldsTheTenantBackUntilARateWindowAfterItEnds() {
+        TenantQuotas quotas = quotas();
+        assertThat(quotas.usage(time.milliseconds()).heldBack(QuotaKind.PRODUCE)).isFalse();
+        long throttleMs = 0;
+        while (throttleMs == 0) {
+            throttleMs = quotas.recordProduce(5_000, time.advance(100));
+        }
+        long throttleEndsMs = time.milliseconds() + throttleMs;
+        assertThat(quotas.usage(time.milliseconds()).heldBack(QuotaKind.PRODUCE)).isTrue();
+        assertThat(quotas.usage(time.milliseconds()).heldBack(QuotaKind.FETCH)).isFalse();
+
+        time.advance(throttleEndsMs + 10_999 - time.milliseconds());
+        assertThat(quotas.usage(time.milliseconds()).heldBack(QuotaKind.PRODUCE)).as("11 s window not yet over").isTrue();
+        time.advance(1);
+        assertThat(quotas.usage(time.milliseconds()).heldBack(QuotaKind.PRODUCE)).as("a whole window after the throttle")
+                .isFalse();
+    }
+
+    @Test
     void produceAtTwiceTheQuotaIsThrottledForAboutOneRateWindow() {
         TenantQuotas quotas = quotas(LIMITS, UNCAPPED);
         long throttle = 0;
