@@ -2,7 +2,7 @@
 # Builds the benchmark module (only with -Pbench) and runs the tenant quota soak: 1,000 tenants kept
 # over their produce quota through one in-process gateway (plus 200 tenants coming and going), for
 # 10 minutes by default; heap used after full GC at the end must be within 10% of after the first
-# minute. Exit status: 0 pass, 1 fail (heap or validity), 2 the run could not complete.
+# minute. Exit status: 0 pass, 1 fail (heap, idle expiry or validity), 2 the run could not complete.
 #   bench/run-quota-soak.sh [REPORT.md] [QuotaSoak options...]
 # Options (see io.kondo.bench.quota.QuotaSoak): --duration-seconds 600 --first-point-seconds 60
 # --interval-seconds 60 --steady-tenants 1000 --churn-tenants 200 --churn-connected 100

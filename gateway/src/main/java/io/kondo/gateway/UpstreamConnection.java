@@ -11,13 +11,17 @@ import java.util.concurrent.TimeUnit;
 /**
  * The upstream half of a client connection: logs into the backing broker as Kondo, then hands
  * every response frame to its {@link ClientConnection}. Runs on the client's event loop.
+ *
+ * <p>The login and its time-out are dropped once the login is over: this handler lives as long as
+ * the connection, and nothing of the login is needed after it.
  */
 final class UpstreamConnection extends ChannelInboundHandlerAdapter {
 
     private final ClientConnection client;
-    private final UpstreamLogin login;
     private final long timeoutMs;
-    private boolean loggedIn;
+    /** Null once logged in. */
+    private UpstreamLogin login;
+    /** Null until the connection is active, and again once logged in. */
     private ScheduledFuture<?> loginTimeout;
 
     UpstreamConnection(ClientConnection client, UpstreamLogin login, long timeoutMs) {
@@ -29,7 +33,7 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         loginTimeout = ctx.executor().schedule(() -> {
-            if (!loggedIn) {
+            if (login != null) {
                 client.upstreamFailed("no login to the backing broker within " + timeoutMs + " ms");
                 ctx.close();
             }
@@ -40,7 +44,7 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         ByteBuf frame = (ByteBuf) msg;
-        if (loggedIn) {
+        if (login == null) {
             client.onUpstreamResponse(frame);
             return;
         }
@@ -53,8 +57,8 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
         if (step instanceof UpstreamLogin.Step.Send send) {
             ctx.writeAndFlush(Unpooled.wrappedBuffer(send.frame()));
         } else if (step instanceof UpstreamLogin.Step.Done) {
-            loggedIn = true;
-            loginTimeout.cancel(false);
+            login = null;
+            cancelLoginTimeout();
             client.upstreamReady(ctx.channel());
         } else {
             client.upstreamFailed(((UpstreamLogin.Step.Failed) step).reason());
@@ -76,10 +80,15 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        cancelLoginTimeout();
+        client.upstreamClosed();
+    }
+
+    private void cancelLoginTimeout() {
         if (loginTimeout != null) {
             loginTimeout.cancel(false);
+            loginTimeout = null;
         }
-        client.upstreamClosed();
     }
 
     @Override

@@ -88,6 +88,12 @@ final class HeapHistogram {
         return byClass.isEmpty();
     }
 
+    /** Live instances of the class named {@code className}, 0 if none. */
+    long instances(String className) {
+        Entry entry = byClass.get(className);
+        return entry == null ? 0 : entry.instances();
+    }
+
     long totalBytes() {
         return byClass.values().stream().mapToLong(Entry::bytes).sum();
     }

@@ -60,6 +60,8 @@ final class QuotaBenchReport {
                 "payload KiB/s", "payload / quota", "gateway's measure KiB/s", "throttle ms in window", "±5%"), rows));
         out.append("\nWire: bytes the client sent (produce requests) or received (fetch responses), headers included,")
                 .append(" from its `outgoing-byte-total` / `incoming-byte-total`; payload: record values acknowledged or read.")
+                .append(" Gateway's measure: the tenant's rate as the gateway measures it (a Kafka `Rate` over its")
+                .append(" 11 one-second samples) at the end of the window, a reading at one moment, not the window's average.")
                 .append(" Fetch backlog left unread at the end: ").append(r.fetch().backlogLeft()).append(" records.\n\n");
     }
 

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,9 +36,10 @@ import org.slf4j.LoggerFactory;
  * that their own state (a thousand Kafka clients' metrics, buffers and per-broker bookkeeping,
  * which grows as each client meets more brokers) is not counted as the gateway's.
  *
- * <p>Exits 0 when the heap stayed within 10% and the run was valid (at least 95% of the steady
- * tenants throttled in every interval after the first, no forgotten tenant left tracked, no failed
- * records), 1 when not, 2 when the run could not complete (including a watchdog time-out).
+ * <p>Exits 0 when the heap stayed within 10%, no tenant gone for longer than the idle expiry (plus
+ * slack) was still tracked, and the run was valid (at least 95% of the steady tenants throttled in
+ * every interval after the first, tenants forgotten at every point after the first, no failed
+ * records); 1 when not; 2 when the run could not complete (including a watchdog time-out).
  *
  * <p>Options (defaults in brackets): {@code --out} [quota-soak.md], {@code --duration-seconds} [600],
  * {@code --first-point-seconds} [60], {@code --interval-seconds} [60], {@code --steady-tenants} [1000],
@@ -58,7 +60,9 @@ public final class QuotaSoak {
      * gateway sees it close; after the idle expiry the tenant goes at the next quota step (1 s). Two
      * steps of slack on top.
      */
-    private static final Duration EXPIRY_SLACK = QuotaSettings.DEFAULT_MAX_THROTTLE.plusSeconds(3);
+    static final Duration EXPIRY_SLACK = QuotaSettings.DEFAULT_MAX_THROTTLE.plusSeconds(3);
+    /** The load prints its totals every second; this is how long a point waits for fresh ones. */
+    private static final Duration FRESH_STATS_TIMEOUT = Duration.ofSeconds(30);
     static final double HEAP_TOLERANCE = 0.10;
     static final double THROTTLED_SHARE = 0.95;
 
@@ -227,7 +231,11 @@ public final class QuotaSoak {
         }
 
         private SoakPoint point(long atSeconds, double intervalSeconds) throws InterruptedException {
-            SoakLoadStats stats = load.latest();
+            long checkedAtMs = System.currentTimeMillis();
+            Map<Integer, TrackedChurner> tracked = trackedChurners();
+            // Totals taken after the check: a tenant they show away since before the check was away
+            // at the check (totals from before it may show away a tenant that has reopened since).
+            SoakLoadStats stats = load.takenAfter(checkedAtMs, FRESH_STATS_TIMEOUT);
             int throttled = 0;
             int atQuota = 0;
             double lowest = Double.MAX_VALUE;
@@ -257,10 +265,19 @@ public final class QuotaSoak {
             long pastExpiryMs = settings.idleExpiry().plus(EXPIRY_SLACK).toMillis();
             int away = 0;
             int awayTracked = 0;
+            int awayTrackedConnected = 0;
             for (Map.Entry<Integer, Long> entry : stats.awayMs().entrySet()) {
-                if (entry.getValue() > pastExpiryMs) {
+                long awayAtCheckMs = checkedAtMs - (stats.takenAtMs() - entry.getValue());
+                if (awayAtCheckMs > pastExpiryMs) {
                     away++;
-                    awayTracked += gateway.quotaUsage(lines.get(entry.getKey()).tenant().id()).isPresent() ? 1 : 0;
+                    TrackedChurner churner = tracked.get(entry.getKey());
+                    if (churner != null) {
+                        awayTracked++;
+                        awayTrackedConnected += churner.quotaOpenConnections() > 0 ? 1 : 0;
+                        LOG.warn("Tenant gone past the idle expiry still tracked: tenant={} awayMs={} quotaOpenConnections={}"
+                                + " gatewayConnections={}", churner.id(), awayAtCheckMs, churner.quotaOpenConnections(),
+                                churner.gatewayConnections());
+                    }
                 }
             }
             double ackedRate = (stats.ackedBytes() - before.ackedBytes()) / intervalSeconds;
@@ -274,8 +291,28 @@ public final class QuotaSoak {
                     quotaConnections, throttled, steady.size(), atQuota,
                     lowest == Double.MAX_VALUE ? 0 : lowest, highest, ackedRate, steadyAckedToQuota, heldBackRate,
                     stats.failedRecords(), stats.abortedAtClose(), stats.churnOpened(), stats.churnClosed(),
-                    stats.openFailures(), away, awayTracked, reading, meters.getMeters().size(), HeapProbe.usedNow(),
-                    stats.heapUsed(), heapAfterGc);
+                    stats.openFailures(), away, awayTracked, awayTrackedConnected, reading, meters.getMeters().size(),
+                    HeapProbe.usedNow(), stats.heapUsed(), heapAfterGc);
+        }
+
+        /** The churning tenants the gateway tracks now, by line in the tenants file. */
+        private Map<Integer, TrackedChurner> trackedChurners() {
+            Map<Integer, TrackedChurner> tracked = new HashMap<>();
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).steady()) {
+                    continue;
+                }
+                LogicalClusterId id = lines.get(i).tenant().id();
+                Optional<QuotaUsage> usage = gateway.quotaUsage(id);
+                if (usage.isPresent()) {
+                    tracked.put(i, new TrackedChurner(id, usage.get().openConnections(), gateway.connections(id)));
+                }
+            }
+            return tracked;
+        }
+
+        /** A churning tenant the gateway tracks, with the connections its quotas and the gateway count open. */
+        private record TrackedChurner(LogicalClusterId id, int quotaOpenConnections, int gatewayConnections) {
         }
     }
 }

@@ -118,6 +118,7 @@ public final class SoakLoad {
         long failed = 0;
         long aborted = 0;
         int connected = 0;
+        long takenAtMs = System.currentTimeMillis();
         long now = System.nanoTime();
         Map<Integer, Long> away = new LinkedHashMap<>();
         for (int i = 0; i < tenants.size(); i++) {
@@ -134,7 +135,7 @@ public final class SoakLoad {
                 away.put(i, awayMs);
             }
         }
-        return new SoakLoadStats(steadyAcked, acked, heldBack, failed, aborted, driver.churnOpened(),
+        return new SoakLoadStats(takenAtMs, steadyAcked, acked, heldBack, failed, aborted, driver.churnOpened(),
                 driver.churnClosed(), driver.openFailures(), connected, clientConnections, HeapProbe.usedNow(), away);
     }
 

@@ -56,7 +56,10 @@ final class SoakLoadProcess implements AutoCloseable {
                 if (line.equals(SoakLoadStats.READY)) {
                     ready.countDown();
                 } else if (line.startsWith(SoakLoadStats.PREFIX)) {
-                    latest = SoakLoadStats.parse(line).orElseThrow();
+                    synchronized (this) {
+                        latest = SoakLoadStats.parse(line).orElseThrow();
+                        notifyAll();
+                    }
                 } else {
                     System.err.println("[load] " + line);
                 }
@@ -64,7 +67,10 @@ final class SoakLoadProcess implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             System.err.println("[load] output unreadable: " + e);
         } finally {
-            ended = true;
+            synchronized (this) {
+                ended = true;
+                notifyAll();
+            }
             ready.countDown();
         }
     }
@@ -77,9 +83,20 @@ final class SoakLoadProcess implements AutoCloseable {
         requireRunning();
     }
 
-    /** The load's latest totals (at most a second or two old). */
-    SoakLoadStats latest() {
-        requireRunning();
+    /**
+     * The load's latest totals once they were taken at or after {@code epochMs} (wall clock), waiting
+     * for them (they come every second); throws if the process ends or none come within {@code timeout}.
+     */
+    synchronized SoakLoadStats takenAfter(long epochMs, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (latest.takenAtMs() < epochMs) {
+            requireRunning();
+            long leftMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (leftMs <= 0) {
+                throw new IllegalStateException("the soak's load gave no totals within " + timeout);
+            }
+            wait(leftMs);
+        }
         return latest;
     }
 

@@ -28,8 +28,11 @@ import java.util.OptionalLong;
  * @param churnOpened          churning sessions opened so far (after the initial ones)
  * @param churnClosed          churning sessions closed so far
  * @param openFailures         churning tenants that could not reopen so far
- * @param awayPastExpiry       churning tenants without a producer for longer than the idle expiry plus two quota steps
+ * @param awayPastExpiry       churning tenants that, when the gateway was checked, had had no producer for
+ *                             longer than the idle expiry plus {@link QuotaSoak#EXPIRY_SLACK}
  * @param awayPastExpiryTracked of those, how many the gateway still tracks (should be 0)
+ * @param awayPastExpiryTrackedConnected of those tracked, how many the gateway still counts a
+ *                             connection open for (a connection the client closed that the gateway has not seen close)
  * @param gateway              tracked tenants, quota sensors and quota metrics in the gateway
  * @param meters               meters in the gateway's meter registry
  * @param heapNow              heap used now, without collecting
@@ -41,6 +44,7 @@ record SoakPoint(long atSeconds, int connected, int clientConnections, int gatew
                  double lowestRateToQuota, double highestRateToQuota, double ackedBytesPerSecond, double steadyAckedToQuota,
                  double heldBackBytesPerSecond, long failedRecords, long abortedAtClose, long churnOpened,
                  long churnClosed, long openFailures, int awayPastExpiry, int awayPastExpiryTracked,
+                 int awayPastExpiryTrackedConnected,
                  GatewayQuotaState.Reading gateway, int meters, long heapNow, long loadHeapNow,
                  OptionalLong heapAfterGc) {
 }

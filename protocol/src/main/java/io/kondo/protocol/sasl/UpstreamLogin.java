@@ -20,6 +20,10 @@ import org.apache.kafka.common.requests.RequestHeader;
  * Kondo's own start of a connection to a backing broker: ApiVersions (which also tells what the
  * backing cluster supports), then SASL/PLAIN as the internal superuser when configured. Correlation
  * ids are negative, so they cannot be mistaken for a client's.
+ *
+ * <p>Single use: once it has answered {@link Step.Done} or {@link Step.Failed} it keeps nothing of
+ * the exchange (the broker's ApiVersions go out with {@code Done}, to a caller that wants them), so
+ * a login held for the life of its connection costs no more than its credentials.
  */
 public final class UpstreamLogin {
 
@@ -56,14 +60,23 @@ public final class UpstreamLogin {
 
     /** Handles a response frame (without its length prefix). */
     public Step onResponse(ByteBuffer frame) {
+        if (awaiting == null) {
+            return new Step.Failed("a response from the backing broker after the login was over");
+        }
+        Step step;
         try {
             ApiMessage response = Frames.decodeResponse(frame, awaiting,
                     awaiting == ApiKeys.API_VERSIONS ? API_VERSIONS_VERSION
                             : awaiting == ApiKeys.SASL_HANDSHAKE ? HANDSHAKE_VERSION : AUTHENTICATE_VERSION);
-            return next(response);
+            step = next(response);
         } catch (RuntimeException e) {
-            return new Step.Failed("unreadable " + awaiting + " response from the backing broker: " + e.getMessage());
+            step = new Step.Failed("unreadable " + awaiting + " response from the backing broker: " + e.getMessage());
         }
+        if (!(step instanceof Step.Send)) {
+            awaiting = null;
+            versions = null;
+        }
+        return step;
     }
 
     private Step next(ApiMessage response) {
