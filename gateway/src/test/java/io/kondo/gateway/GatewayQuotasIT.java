@@ -97,9 +97,9 @@ class GatewayQuotasIT {
     }
 
     /**
-     * A new consumer may take a burst first: the quota's rate is measured over at least ten
-     * seconds (Kafka's window), so about ten seconds of quota go through at once and the consumer
-     * is then throttled until the burst has left the window. The steady rate is measured after it.
+     * A new consumer may take a burst first: the quota's bucket holds 11 s of quota, which goes
+     * through at once; from then on the consumer is held to the rate the bucket refills at. The
+     * steady rate is measured well after the burst.
      */
     @Test
     void aTenantConsumingFlatOutGetsItsFetchQuota() throws Exception {

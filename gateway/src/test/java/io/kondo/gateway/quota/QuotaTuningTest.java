@@ -97,7 +97,7 @@ class QuotaTuningTest {
         }
         TenantQuotas heldDown = registry.find("lkc-aaaaa2").orElseThrow();
         heldDown.update(QuotaLimits.of(PLAN).withProduceCap(MIB / 8));
-        assertThat(heldDown.recordProduce((int) MIB, time.milliseconds())).as("throttled now").isPositive();
+        assertThat(heldDown.recordProduce((int) (2 * MIB), time.milliseconds())).as("throttled now").isPositive();
 
         tuning.step(time.milliseconds(), 2 * MIB, Long.MAX_VALUE / 1024, 1.0, GatewayPeers.NONE);
 
@@ -125,7 +125,7 @@ class QuotaTuningTest {
             time.advance(1_000);
         }
         muted.update(QuotaLimits.of(PLAN).withProduceCap(MIB / 8));
-        long throttleMs = muted.recordProduce((int) MIB, time.milliseconds());
+        long throttleMs = muted.recordProduce((int) (2 * MIB), time.milliseconds());
         assertThat(throttleMs).as("throttled now").isPositive();
         long heldBackUntilMs = time.milliseconds() + throttleMs + 11_000;
         tuning.step(time.milliseconds(), 2 * MIB, Long.MAX_VALUE / 1024, 1.0, GatewayPeers.NONE);

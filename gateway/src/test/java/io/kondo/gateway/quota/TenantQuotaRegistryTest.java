@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
 
 class TenantQuotaRegistryTest {
 
+    /** Rates of the five quotas, the produce and fetch buckets, and the partition mutation bucket. */
+    private static final int METRICS_PER_TENANT = 8;
+
     private static final QuotaLimits LIMITS = new QuotaLimits(1_000, 1_000, 10.0, 10, 3, 5, OptionalLong.empty());
     private static final long IDLE_MS = QuotaSettings.DEFAULT_IDLE_EXPIRY.toMillis();
 
@@ -112,7 +115,7 @@ class TenantQuotaRegistryTest {
             quotas.tryMutatePartitions(1, time.milliseconds());
             quotas.connectionClosed(time.milliseconds());
         }
-        assertThat(metrics.metrics().size()).isEqualTo(baseline + 1_000 * 6);
+        assertThat(metrics.metrics().size()).isEqualTo(baseline + 1_000 * METRICS_PER_TENANT);
 
         assertThat(registry.expireIdle(time.advance(IDLE_MS - 1))).isEmpty();
         assertThat(registry.expireIdle(time.advance(1))).hasSize(1_000);
@@ -162,7 +165,7 @@ class TenantQuotaRegistryTest {
         assertThat(after).isNotSameAs(before);
         assertThat(after.limits()).isEqualTo(larger);
         assertThat(after.usage(time.milliseconds()).produceBytesPerSecond()).isZero();
-        assertThat(metrics.metrics()).hasSize(baseline + 6);
+        assertThat(metrics.metrics()).hasSize(baseline + METRICS_PER_TENANT);
     }
 
     @Test

@@ -72,15 +72,23 @@ class TenantQuotasTest {
     }
 
     @Test
-    void produceAtTwiceTheQuotaIsThrottledForAboutOneRateWindow() {
+    void produceAtTwiceTheQuotaIsThrottledForTheDebtItRunsUp() {
         TenantQuotas quotas = quotas(LIMITS, UNCAPPED);
         long throttle = 0;
         for (int i = 0; i < 200; i++) {
             throttle = quotas.recordProduce(200, time.advance(100));
         }
-        // (rate − quota) / quota × window = (2,000 − 1,000) / 1,000 × window, the window being 10 to 11 s.
-        assertThat(throttle).isBetween(9_500L, 11_500L);
+        // 40,000 bytes in 20 s against a bucket of 11 s of quota (11,000) refilled at 1,000/s:
+        // about 9,000 in debt, repaid in about 9 s.
+        assertThat(throttle).isBetween(8_800L, 9_200L);
         assertThat(quotas.usage(time.milliseconds()).produceBytesPerSecond()).isCloseTo(2_000, within(50.0));
+    }
+
+    @Test
+    void aNewTenantMayFirstSendElevenSecondsOfItsQuotaAtOnce() {
+        TenantQuotas quotas = quotas();
+        assertThat(quotas.recordProduce(11_000, time.milliseconds())).as("the whole bucket").isZero();
+        assertThat(quotas.recordProduce(500, time.milliseconds())).as("500 past it: half a second").isEqualTo(500);
     }
 
     @Test
@@ -104,7 +112,8 @@ class TenantQuotasTest {
     void aProduceCapBelowTheQuotaIsWhatIsEnforced() {
         TenantQuotas capped = quotas(LIMITS.withProduceCap(500), QuotaSettings.defaults());
         long throttle = 0;
-        for (int i = 0; i < 150; i++) {
+        // 700 B/s for 30 s: within the quota of 1,000, over the cap of 500 once its bucket (5,500) is spent.
+        for (int i = 0; i < 300; i++) {
             throttle = capped.recordProduce(70, time.advance(100));
         }
         assertThat(throttle).isPositive();
@@ -130,17 +139,18 @@ class TenantQuotasTest {
         TenantQuotas quotas = quotas(LIMITS, UNCAPPED);
         long now = time.milliseconds();
         assertThat(quotas.admitFetch(5_000, now)).isEqualTo(new TenantQuotas.FetchAdmission(true, 0));
-        // 13,000 bytes over the minimum window of 10 s is 1,300 B/s: (1,300 − 1,000) / 1,000 × 10 s.
-        assertThat(quotas.admitFetch(8_000, now)).isEqualTo(new TenantQuotas.FetchAdmission(true, 3_000));
-        assertThat(quotas.admitFetch(1_000, now)).isEqualTo(new TenantQuotas.FetchAdmission(false, 3_000));
+        // 13,000 bytes against a bucket of 11,000: 2,000 in debt, repaid at 1,000 B/s in 2 s.
+        assertThat(quotas.admitFetch(8_000, now)).isEqualTo(new TenantQuotas.FetchAdmission(true, 2_000));
+        assertThat(quotas.admitFetch(1_000, now)).isEqualTo(new TenantQuotas.FetchAdmission(false, 2_000));
+        // The rate over the minimum window of 10 s counts only what was delivered.
         assertThat(quotas.usage(now).fetchBytesPerSecond()).isCloseTo(1_300, within(0.001));
-        assertThat(quotas.usage(now).throttleTimeMs(QuotaKind.FETCH)).isEqualTo(6_000);
+        assertThat(quotas.usage(now).throttleTimeMs(QuotaKind.FETCH)).isEqualTo(4_000);
     }
 
     @Test
-    void aFetchResponseLargerThanTheWindowBudgetIsDeliveredThenThrottled() {
+    void aFetchResponseLargerThanTheBucketIsDeliveredThenThrottled() {
         TenantQuotas quotas = quotas();
-        TenantQuotas.FetchAdmission large = quotas.admitFetch(10_001, time.milliseconds());
+        TenantQuotas.FetchAdmission large = quotas.admitFetch(11_001, time.milliseconds());
         assertThat(large.deliver()).isTrue();
         assertThat(large.throttleMs()).isPositive();
     }
@@ -267,22 +277,25 @@ class TenantQuotasTest {
     }
 
     @Test
-    void aLiveUpdateChangesTheQuotaWithoutResettingTheWindow() {
-        TenantQuotas quotas = quotas();
+    void aLiveUpdateChangesTheQuotaWithoutForgivingDebtOrResettingTheRate() {
+        TenantQuotas quotas = quotas(LIMITS, UNCAPPED);
         long throttle = 0;
-        for (int i = 0; i < 150; i++) {
+        // 1,500 B/s for 30 s: 45,000 against 11,000 + 30,000 refilled, about 4,000 in debt (4 s at 1,000/s).
+        for (int i = 0; i < 300; i++) {
             throttle = quotas.recordProduce(150, time.advance(100));
         }
-        assertThat(throttle).isPositive();
+        assertThat(throttle).isBetween(3_800L, 4_200L);
         double measured = quotas.usage(time.milliseconds()).produceBytesPerSecond();
 
+        // A higher quota repays the same debt faster; the measured rate is untouched.
         quotas.update(new QuotaLimits(2_000, 1_000, 10.0, 10, 3, 5, OptionalLong.empty()));
         assertThat(quotas.usage(time.milliseconds()).produceBytesPerSecond()).isEqualTo(measured);
-        assertThat(quotas.recordProduce(150, time.advance(100))).isZero();
+        long faster = quotas.recordProduce(150, time.advance(100));
+        assertThat(faster).isBetween(1_800L, 2_100L);
 
+        // A lower one repays it slower.
         quotas.update(new QuotaLimits(500, 1_000, 10.0, 10, 3, 5, OptionalLong.empty()));
-        // (1,500 − 500) / 500 × ~10 s, capped.
-        assertThat(quotas.recordProduce(150, time.advance(100))).isEqualTo(5_000);
+        assertThat(quotas.recordProduce(150, time.advance(100))).isBetween(7_500L, 8_500L);
         assertThat(quotas.limits().produceBytesPerSecond()).isEqualTo(500);
     }
 
@@ -314,14 +327,15 @@ class TenantQuotasTest {
         TenantQuotas quotas = quotas();
         long throttleA = 0;
         long throttleB = 0;
-        // Two connections at 600 B/s each: each within the quota, together over it.
-        for (int i = 0; i < 150; i++) {
-            throttleA = quotas.recordProduce(60, time.advance(50));
-            throttleB = quotas.recordProduce(60, time.advance(50));
+        // Two connections at 800 B/s each for 30 s: each within the quota, together over it once the
+        // bucket is spent (48,000 against 11,000 + 30,000).
+        for (int i = 0; i < 300; i++) {
+            throttleA = quotas.recordProduce(80, time.advance(50));
+            throttleB = quotas.recordProduce(80, time.advance(50));
         }
         assertThat(throttleA).isPositive();
         assertThat(throttleB).isPositive();
-        assertThat(quotas.usage(time.milliseconds()).produceBytesPerSecond()).isCloseTo(1_200, within(40.0));
+        assertThat(quotas.usage(time.milliseconds()).produceBytesPerSecond()).isCloseTo(1_600, within(50.0));
     }
 
     @Test
