@@ -24,6 +24,21 @@ final class Clients {
      */
     static final Map<String, Object> THROTTLED_PRODUCER = Map.of("linger.ms", 5, "acks", "all", "buffer.memory", 512 * 1024);
 
+    /**
+     * Writes one record to each partition of a topic just created, one at a time, so that a
+     * producer with many batches in flight does not meet a broker that has not yet applied the new
+     * partitions. (A broker may then refuse an idempotent producer's first batch yet accept its
+     * second, after which the first is refused as out of order until it expires: KAFKA-15591.)
+     */
+    static void primePartitions(Map<String, Object> client, String topic) throws Exception {
+        try (KafkaProducer<String, String> producer = producer(client, Map.of())) {
+            for (org.apache.kafka.common.PartitionInfo partition : producer.partitionsFor(topic)) {
+                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, partition.partition(), null,
+                        "prime")).get();
+            }
+        }
+    }
+
     static KafkaProducer<String, String> producer(Map<String, Object> base, Map<String, Object> extra) {
         Map<String, Object> props = new HashMap<>(base);
         props.put("acks", "all");

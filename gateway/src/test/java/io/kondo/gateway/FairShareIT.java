@@ -48,6 +48,7 @@ class FairShareIT {
                 try (Admin admin = Admin.create(fixture.client(limited.bootstrapPort(), tenant))) {
                     admin.createTopics(List.of(new NewTopic("load", Optional.empty(), Optional.empty()))).all().get();
                 }
+                Clients.primePartitions(fixture.client(limited.bootstrapPort(), tenant), "load");
                 tenants.add(tenant);
             }
             AtomicLong failures = new AtomicLong();

@@ -55,6 +55,7 @@ class GatewayInstancesShareQuotaIT {
             try (Admin admin = Admin.create(fixture.client(first.bootstrapPort(), tenant))) {
                 admin.createTopics(List.of(new NewTopic("shared", Optional.empty(), Optional.empty()))).all().get();
             }
+            Clients.primePartitions(fixture.client(first.bootstrapPort(), tenant), "shared");
             List<long[]> acks = new ArrayList<>();
             AtomicLong failures = new AtomicLong();
             Thread viaFirst = producing(fixture.client(first.bootstrapPort(), tenant), acks, failures);

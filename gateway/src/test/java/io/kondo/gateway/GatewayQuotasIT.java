@@ -63,6 +63,7 @@ class GatewayQuotasIT {
     void aTenantProducingFlatOutGetsItsQuotaAndSeesThrottleTimeNotErrors() throws Exception {
         Tenant tenant = fixture.tenant("flat-out-producer", "tight");
         createTopic(tenant, "flood");
+        Clients.primePartitions(fixture.client(tenant, "PLAIN"), "flood");
         AtomicLong failures = new AtomicLong();
         List<long[]> acks = new ArrayList<>();
         byte[] value = new byte[1024];
