@@ -4,38 +4,37 @@ import java.util.Arrays;
 import java.util.Collection;
 
 /**
- * Send-to-acknowledgement latencies of one produce run, in microseconds. One writer (the
- * producer's I/O thread); read only after the producer was flushed.
+ * Send-to-acknowledgement latencies, in microseconds. Written by a producer's I/O thread and read
+ * by another once the run or window it covers is over; synchronized, so a reader never sees a
+ * half-grown array (uncontended in practice: one writer, one late reader).
  */
-final class LatencyRecorder {
+public final class LatencyRecorder {
 
-    private int[] micros = new int[1 << 16];
+    private int[] micros = new int[1 << 14];
     private int count;
 
-    void record(long nanos) {
+    public synchronized void record(long nanos) {
         if (count == micros.length) {
             micros = Arrays.copyOf(micros, micros.length * 2);
         }
         micros[count++] = (int) Math.min(Integer.MAX_VALUE, nanos / 1_000);
     }
 
-    int count() {
+    public synchronized int count() {
         return count;
     }
 
-    Percentiles percentiles() {
-        return Percentiles.of(Arrays.copyOf(micros, count));
+    private synchronized int[] copy() {
+        return Arrays.copyOf(micros, count);
     }
 
-    /** The latencies of several runs together. */
-    static Percentiles pooled(Collection<LatencyRecorder> recorders) {
-        int[] all = new int[recorders.stream().mapToInt(LatencyRecorder::count).sum()];
-        int at = 0;
-        for (LatencyRecorder recorder : recorders) {
-            System.arraycopy(recorder.micros, 0, all, at, recorder.count);
-            at += recorder.count;
-        }
-        return Percentiles.of(all);
+    public Percentiles percentiles() {
+        return Percentiles.of(copy());
+    }
+
+    /** The latencies of several runs or windows together. */
+    public static Percentiles pooled(Collection<LatencyRecorder> recorders) {
+        return Percentiles.of(recorders.stream().map(LatencyRecorder::copy).flatMapToInt(Arrays::stream).toArray());
     }
 
     /**
@@ -43,7 +42,7 @@ final class LatencyRecorder {
      *
      * @param count how many latencies they summarise
      */
-    record Percentiles(int count, double p50Ms, double p99Ms, double p999Ms, double maxMs) {
+    public record Percentiles(int count, double p50Ms, double p99Ms, double p999Ms, double maxMs) {
 
         static Percentiles of(int[] micros) {
             if (micros.length == 0) {

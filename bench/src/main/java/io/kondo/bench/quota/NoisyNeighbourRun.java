@@ -1,5 +1,6 @@
 package io.kondo.bench.quota;
 
+import io.kondo.bench.LatencyRecorder;
 import io.kondo.gateway.Gateway;
 import io.kondo.gateway.quota.QuotaKind;
 import java.time.Duration;
@@ -33,7 +34,7 @@ final class NoisyNeighbourRun {
      * @param neighbourAcked    bytes/s of the neighbour's records acknowledged, or 0
      * @param neighbourThrottleMs throttle time the gateway asked of the neighbour during the window
      */
-    record Window(int round, Condition condition, LatencySamples quiet, double neighbourOffered, double neighbourAcked,
+    record Window(int round, Condition condition, LatencyRecorder quiet, double neighbourOffered, double neighbourAcked,
                   long neighbourThrottleMs) {
     }
 
@@ -46,8 +47,8 @@ final class NoisyNeighbourRun {
      */
     record Result(double quietRate, long neighbourQuota, double neighbourPace, List<Window> windows, long failures) {
 
-        LatencySamples.Percentiles pooled(Condition condition) {
-            return LatencySamples.pooled(windows.stream().filter(w -> w.condition() == condition).map(Window::quiet).toList());
+        LatencyRecorder.Percentiles pooled(Condition condition) {
+            return LatencyRecorder.pooled(windows.stream().filter(w -> w.condition() == condition).map(Window::quiet).toList());
         }
 
         /** Pooled p99 with the neighbour over pooled p99 alone. */
@@ -121,7 +122,7 @@ final class NoisyNeighbourRun {
     }
 
     private Window alone(int round, ProduceLoad quietLoad) throws InterruptedException {
-        LatencySamples samples = new LatencySamples();
+        LatencyRecorder samples = new LatencyRecorder();
         quietLoad.latencies(samples);
         ProduceLoad.sleep(measured);
         quietLoad.latencies(null);
@@ -136,7 +137,7 @@ final class NoisyNeighbourRun {
         try (noisy) {
             noisy.start();
             ProduceLoad.sleep(leadIn);
-            LatencySamples samples = new LatencySamples();
+            LatencyRecorder samples = new LatencyRecorder();
             long offeredBefore = noisy.attemptedBytes();
             long ackedBefore = noisy.ackedBytes();
             long throttleBefore = throttleMs(neighbour);

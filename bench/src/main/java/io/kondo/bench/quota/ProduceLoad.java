@@ -1,5 +1,6 @@
 package io.kondo.bench.quota;
 
+import io.kondo.bench.LatencyRecorder;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
@@ -37,7 +38,7 @@ final class ProduceLoad implements AutoCloseable {
     private final AtomicReference<Exception> crashed = new AtomicReference<>();
     private final Thread thread;
     private volatile KafkaProducer<byte[], byte[]> producer;
-    private volatile LatencySamples latencies;
+    private volatile LatencyRecorder latencies;
     private volatile boolean ready;
     private volatile boolean running = true;
 
@@ -97,7 +98,7 @@ final class ProduceLoad implements AutoCloseable {
     }
 
     private void send(KafkaProducer<byte[], byte[]> opened) {
-        LatencySamples window = latencies;
+        LatencyRecorder window = latencies;
         long sentAt = System.nanoTime();
         attemptedBytes.addAndGet(value.length);
         opened.send(new ProducerRecord<>(topic, value), (metadata, exception) -> {
@@ -115,7 +116,7 @@ final class ProduceLoad implements AutoCloseable {
     }
 
     /** Records sent from now on record their latencies into {@code samples} (null: none). */
-    void latencies(LatencySamples samples) {
+    void latencies(LatencyRecorder samples) {
         this.latencies = samples;
     }
 

@@ -1,5 +1,6 @@
 package io.kondo.bench.quota;
 
+import io.kondo.bench.LatencyRecorder;
 import static io.kondo.bench.quota.Text.KIB;
 import static io.kondo.bench.quota.Text.fixed;
 import static io.kondo.bench.quota.Text.verdict;
@@ -98,7 +99,7 @@ final class QuotaBenchReport {
                 .append(s.gap().toSeconds()).append(" s before the next.\n\n");
         List<List<String>> rows = new ArrayList<>();
         for (NoisyNeighbourRun.Window w : n.windows()) {
-            LatencySamples.Percentiles p = w.quiet().percentiles();
+            LatencyRecorder.Percentiles p = w.quiet().percentiles();
             boolean with = w.condition() == Condition.WITH_NEIGHBOUR;
             rows.add(List.of(Integer.toString(w.round() + 1), with ? "with neighbour" : "alone", Integer.toString(p.count()),
                     fixed(p.p50Ms(), 2), fixed(p.p99Ms(), 2), fixed(p.p999Ms(), 2), fixed(p.maxMs(), 1),
@@ -107,8 +108,8 @@ final class QuotaBenchReport {
         }
         out.append(Text.table(List.of("round", "quiet tenant", "records", "p50 ms", "p99 ms", "p99.9 ms", "max ms",
                 "neighbour into send() KiB/s", "neighbour acked KiB/s", "neighbour throttle ms"), rows));
-        LatencySamples.Percentiles alone = n.pooled(Condition.ALONE);
-        LatencySamples.Percentiles with = n.pooled(Condition.WITH_NEIGHBOUR);
+        LatencyRecorder.Percentiles alone = n.pooled(Condition.ALONE);
+        LatencyRecorder.Percentiles with = n.pooled(Condition.WITH_NEIGHBOUR);
         out.append("\nPooled: alone p50 ").append(fixed(alone.p50Ms(), 2)).append(" / p99 ").append(fixed(alone.p99Ms(), 2))
                 .append(" ms; with the neighbour p50 ").append(fixed(with.p50Ms(), 2)).append(" / p99 ")
                 .append(fixed(with.p99Ms(), 2)).append(" ms. **p99 with / without: ").append(fixed(n.p99Ratio(), 2))

@@ -9,7 +9,7 @@
  * Tenants are written straight into the metadata store; their clients reach a gateway with SASL/PLAIN.
  *
  * <p>Threading: producer callbacks run on each producer's I/O thread and write only to atomic
- * counters or to a {@link io.kondo.bench.quota.LatencySamples} (synchronized); the soak's pacing
+ * counters or to a {@link io.kondo.bench.LatencyRecorder} (synchronized); the soak's pacing
  * and churn run on one driver thread that owns the set of open sessions; everything else runs on
  * the main thread.
  */
