@@ -14,6 +14,7 @@ import io.kondo.gateway.quota.GatewayPeers;
 import io.kondo.gateway.quota.QuotaTuning;
 import io.kondo.gateway.quota.QuotaUsage;
 import io.kondo.gateway.quota.TenantQuotaRegistry;
+import io.kondo.gateway.quota.TenantQuotas;
 import io.kondo.metadata.TenantMetadata;
 import io.kondo.metadata.TenantMetadataStore;
 import io.kondo.protocol.ApiVersionsAdvertiser;
@@ -159,8 +160,8 @@ public final class Gateway implements AutoCloseable {
             }
 
             @Override
-            public Optional<QuotaUsage> usage(LogicalClusterId tenant) {
-                return quotaUsage(tenant);
+            public Optional<TenantQuotas> quotas(LogicalClusterId tenant) {
+                return quotas.find(tenant.value());
             }
         };
     }

@@ -4,7 +4,7 @@ import io.kondo.core.plan.PlanLimits;
 import io.kondo.core.tenant.LogicalClusterId;
 import io.kondo.gateway.quota.QuotaKind;
 import io.kondo.gateway.quota.QuotaTuning.DynamicQuota;
-import io.kondo.gateway.quota.QuotaUsage;
+import io.kondo.gateway.quota.TenantQuotas;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -35,7 +35,8 @@ final class GatewayMetrics {
 
         Optional<DynamicQuota> dynamic(LogicalClusterId tenant);
 
-        Optional<QuotaUsage> usage(LogicalClusterId tenant);
+        /** The tenant's quota state here, if it has been seen recently. */
+        Optional<TenantQuotas> quotas(LogicalClusterId tenant);
     }
 
     private final MeterRegistry registry;
@@ -86,12 +87,12 @@ final class GatewayMetrics {
                 q -> q.dynamic(id).map(d -> (double) d.fetchBytesPerSecond()));
         quotaGauge(id, "kondo.gateway.quota.enforced", "produce",
                 "The produce quota this gateway instance enforces (its share, storage cap included)",
-                q -> q.usage(id).map(u -> (double) u.limits().effectiveProduceBytesPerSecond()));
+                q -> q.quotas(id).map(t -> (double) t.limits().effectiveProduceBytesPerSecond()));
         quotaGauge(id, "kondo.gateway.quota.enforced", "fetch", "The fetch quota this gateway instance enforces",
-                q -> q.usage(id).map(u -> (double) u.limits().fetchBytesPerSecond()));
+                q -> q.quotas(id).map(t -> (double) t.limits().fetchBytesPerSecond()));
         for (QuotaKind kind : QuotaKind.values()) {
             FunctionCounter.builder("kondo.gateway.throttle.time", quotas,
-                            q -> q.usage(id).map(u -> (double) u.throttleTimeMs(kind)).orElse(0.0))
+                            q -> q.quotas(id).map(t -> (double) t.throttleTimeMs(kind)).orElse(0.0))
                     .tag("tenant", id.value()).tag("quota", kind.label()).baseUnit("milliseconds")
                     .description("Throttle time asked of the tenant's clients by this quota (resets when the"
                             + " tenant's quota state expires after it has been idle)")

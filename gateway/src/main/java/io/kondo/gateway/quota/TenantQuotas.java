@@ -145,6 +145,11 @@ public final class TenantQuotas {
         return limits;
     }
 
+    /** Total throttle time asked for by one quota since the tenant was first seen here, in milliseconds. */
+    public long throttleTimeMs(QuotaKind kind) {
+        return throttleTotals.get(kind).sum();
+    }
+
     /**
      * Records a produce request of {@code bytes} and returns how long to throttle the connection
      * (0 within quota). The request is forwarded either way (KIP-219).
@@ -323,7 +328,7 @@ public final class TenantQuotas {
     /** The tenant's figures measured at {@code nowMs}. */
     public QuotaUsage usage(long nowMs) {
         Map<QuotaKind, Long> throttled = new EnumMap<>(QuotaKind.class);
-        throttleTotals.forEach((kind, total) -> throttled.put(kind, total.sum()));
+        throttleTotals.keySet().forEach(kind -> throttled.put(kind, throttleTimeMs(kind)));
         Set<QuotaKind> heldBack = EnumSet.noneOf(QuotaKind.class);
         throttleEndsMs.forEach((kind, endMs) -> {
             if (nowMs - endMs.get() < settings.rateWindowMs()) {
