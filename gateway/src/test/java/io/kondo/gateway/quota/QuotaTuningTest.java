@@ -55,22 +55,8 @@ class QuotaTuningTest {
         tuning.capProduce("lkc-aaaaa1", OptionalLong.of(64 * 1024));
         GatewayPeers half = new GatewayPeers() {
             @Override
-            public double peersProduceBytesPerSecond(String tenantId) {
-                return 0;
-            }
-
-            @Override
-            public double peersFetchBytesPerSecond(String tenantId) {
-                return 0;
-            }
-
-            @Override
             public double shareOf(String tenantId) {
                 return 0.5;
-            }
-
-            @Override
-            public void report(long nowMs, java.util.Collection<QuotaUsage> local) {
             }
         };
 
