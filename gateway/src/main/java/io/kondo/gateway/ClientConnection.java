@@ -8,6 +8,7 @@ import io.kondo.gateway.quota.TenantQuotas;
 import io.kondo.protocol.EncodedFrame;
 import io.kondo.protocol.RequestDecision;
 import io.kondo.protocol.ResponseHandler;
+import io.kondo.protocol.ResponseStream;
 import io.kondo.protocol.TenantRequestHandler;
 import io.kondo.protocol.sasl.AuthStep;
 import io.kondo.protocol.sasl.ClientAuthentication;
@@ -37,8 +38,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Responses go back in request order: each request takes a slot in {@link #inOrder}; slots of
  * forwarded requests are filled as upstream responses arrive (brokers answer in order), local
- * answers are filled at once, and filled slots are written from the head. Reading from the client
- * pauses while too many requests are unanswered or the upstream cannot take more.
+ * answers are filled at once, and filled slots are written from the head. A Fetch response at the
+ * head may instead be streamed: its bytes are written as they arrive from the broker, and its slot
+ * leaves the queue when the last of them is written. Reading from the client pauses while too many
+ * requests are unanswered or the upstream cannot take more.
  */
 final class ClientConnection extends ChannelInboundHandlerAdapter {
 
@@ -47,7 +50,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     private static final short PRODUCE = 0;
     /**
      * Reads from a broker of up to 1 MiB at a time (Netty's default stops at 64 KiB): fetch
-     * responses run to megabytes, and fewer reads mean fewer system calls and decoder passes.
+     * responses run to megabytes, and fewer reads mean fewer system calls and fewer slices to write.
      */
     private static final AdaptiveRecvByteBufAllocator UPSTREAM_READS = new AdaptiveRecvByteBufAllocator(512, 64 * 1024, 1024 * 1024);
 
@@ -62,6 +65,8 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         ByteBuf frame;
         long throttleMs;
         long forwardedNanos;
+        /** For a Fetch: whether the fetch quota lets its response through; null until asked. */
+        Boolean fetchDelivered;
 
         Slot(ResponseHandler handler, ByteBuf frame) {
             this.handler = handler;
@@ -204,8 +209,9 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel channel) {
-                        channel.pipeline().addLast(KafkaFrameDecoder.forTrustedPeer(GatewaySettings.UPSTREAM_MAX_FRAME_BYTES),
-                                new UpstreamConnection(self, new UpstreamLogin(services.upstreamCredentials()), timeoutMs));
+                        channel.pipeline().addLast(new KafkaFrameDecoder(GatewaySettings.UPSTREAM_MAX_FRAME_BYTES),
+                                new UpstreamConnection(self, new UpstreamLogin(services.upstreamCredentials()), timeoutMs,
+                                        GatewaySettings.UPSTREAM_MAX_FRAME_BYTES));
                     }
                 })
                 .connect(broker.get())
@@ -377,17 +383,63 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     private EncodedFrame respond(Slot slot, ByteBuf upstreamFrame) {
         long startNanos = System.nanoTime();
         long nowMs = services.clock().millis();
-        if (slot.handler.isFetch()) {
-            TenantQuotas.FetchAdmission admission = quotas.admitFetch(upstreamFrame.readableBytes() + 4, nowMs);
-            slot.throttleMs = Math.max(slot.throttleMs, admission.throttleMs());
-            if (!admission.deliver()) {
-                return slot.handler.throttledFetch(clampToInt(slot.throttleMs));
-            }
+        if (slot.handler.isFetch() && !fetchDelivered(slot, upstreamFrame.readableBytes(), nowMs)) {
+            return slot.handler.throttledFetch(clampToInt(slot.throttleMs));
         }
         EncodedFrame response = slot.handler.onResponse(upstreamFrame.nioBuffer(), clampToInt(slot.throttleMs));
         // Time spent on this response counts too; its throttle applies from now (the response is built).
         slot.throttleMs = Math.max(slot.throttleMs, quotas.recordRequestTime(System.nanoTime() - startNanos, nowMs));
         return response;
+    }
+
+    /** Asks the fetch quota, once per response, whether a Fetch response of {@code frameLength} bytes goes through. */
+    private boolean fetchDelivered(Slot slot, int frameLength, long nowMs) {
+        if (slot.fetchDelivered == null) {
+            TenantQuotas.FetchAdmission admission = quotas.admitFetch(frameLength + 4, nowMs);
+            slot.throttleMs = Math.max(slot.throttleMs, admission.throttleMs());
+            slot.fetchDelivered = admission.deliver();
+        }
+        return slot.fetchDelivered;
+    }
+
+    /**
+     * Called by the upstream when a response of {@code frameLength} bytes begins: a stream that
+     * passes it on as it arrives, or null to gather it whole ({@link #onUpstreamResponse}). Only a
+     * response at the head of the queue can be streamed (its bytes go out at once), and only one the
+     * fetch quota lets through.
+     */
+    ResponseStream responseStream(int frameLength) {
+        Slot slot = awaitingUpstream.peek();
+        if (state != State.FORWARDING || slot == null || slot != inOrder.peek() || !slot.handler.isFetch()
+                || !fetchDelivered(slot, frameLength, services.clock().millis())) {
+            return null;
+        }
+        return slot.handler.streamed(frameLength, clampToInt(slot.throttleMs));
+    }
+
+    /** Called by the upstream with the next bytes of the streamed response (ownership passes here). */
+    void sendStreamed(ByteBuf bytes) {
+        if (state != State.FORWARDING) {
+            bytes.release();
+            return;
+        }
+        meters.bytesOut().increment(bytes.readableBytes());
+        ctx.write(bytes);
+        clientUnflushed = true;
+    }
+
+    /** Called by the upstream once the streamed response is all sent; {@code handlingNanos} is the time spent on it. */
+    void streamedResponseDone(long handlingNanos) {
+        if (state != State.FORWARDING) {
+            return;
+        }
+        Slot slot = awaitingUpstream.poll();
+        inOrder.poll();
+        services.upstreamLoad().answered(System.nanoTime() - slot.forwardedNanos);
+        slot.throttleMs = Math.max(slot.throttleMs, quotas.recordRequestTime(handlingNanos, services.clock().millis()));
+        muteFor(slot.throttleMs);
+        writeReady();
+        updateReading();
     }
 
     private static int clampToInt(long value) {

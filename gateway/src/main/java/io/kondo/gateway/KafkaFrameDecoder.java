@@ -1,7 +1,6 @@
 package io.kondo.gateway;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.TooLongFrameException;
@@ -19,47 +18,6 @@ final class KafkaFrameDecoder extends ByteToMessageDecoder {
 
     KafkaFrameDecoder(int maxFrameBytes) {
         this.maxFrameBytes = maxFrameBytes;
-    }
-
-    /**
-     * A decoder for a trusted peer (a backing broker) whose large frames are gathered into a buffer
-     * of the announced size, so each byte is copied once: the default cumulation doubles its buffer
-     * as bytes arrive and copies a multi-megabyte fetch response about three times. Not for clients:
-     * an announced size costs memory before the bytes arrive.
-     */
-    static KafkaFrameDecoder forTrustedPeer(int maxFrameBytes) {
-        KafkaFrameDecoder decoder = new KafkaFrameDecoder(maxFrameBytes);
-        decoder.setCumulator(decoder::cumulateSizedToFrame);
-        return decoder;
-    }
-
-    private ByteBuf cumulateSizedToFrame(ByteBufAllocator allocator, ByteBuf cumulation, ByteBuf in) {
-        if (!cumulation.isReadable() && in.isContiguous()) {
-            cumulation.release();
-            return in;
-        }
-        try {
-            int required = cumulation.readableBytes() + in.readableBytes();
-            if (required > cumulation.maxFastWritableBytes() || cumulation.refCnt() > 1 || cumulation.isReadOnly()) {
-                ByteBuf sized = allocator.buffer(Math.max(required, announcedFrameBytes(cumulation)));
-                sized.writeBytes(cumulation);
-                cumulation.release();
-                cumulation = sized;
-            }
-            cumulation.writeBytes(in);
-            return cumulation;
-        } finally {
-            in.release();
-        }
-    }
-
-    /** The size of the frame at the head of {@code buffer} with its prefix, if known and within the limit; else 0. */
-    private int announcedFrameBytes(ByteBuf buffer) {
-        if (buffer.readableBytes() < 4) {
-            return 0;
-        }
-        int length = buffer.getInt(buffer.readerIndex());
-        return length >= 0 && length <= maxFrameBytes ? 4 + length : 0;
     }
 
     void maxFrameBytes(int limit) {

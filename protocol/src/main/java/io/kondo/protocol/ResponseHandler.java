@@ -20,6 +20,15 @@ public interface ResponseHandler {
     EncodedFrame onResponse(ByteBuffer upstreamFrame, int throttleTimeMs);
 
     /**
+     * A stream passing the response on as it arrives, instead of {@link #onResponse}; null when the
+     * response must be gathered whole.
+     *
+     * @param frameLength    the response's length, from its prefix
+     * @param throttleTimeMs the least throttle time the tenant's response carries
+     */
+    ResponseStream streamed(int frameLength, int throttleTimeMs);
+
+    /**
      * For a Fetch over the tenant's fetch quota: an empty response carrying {@code throttleTimeMs},
      * as Kafka's broker answers (the client fetches the same offsets again after the throttle).
      * An incremental fetch session stays open; a full fetch gets no session.

@@ -149,6 +149,11 @@ public final class TenantRequestHandler {
         }
 
         @Override
+        public ResponseStream streamed(int frameLength, int throttleTimeMs) {
+            return rewrite.stream(header.apiVersion(), header.correlationId(), frameLength, throttleTimeMs);
+        }
+
+        @Override
         public EncodedFrame throttledFetch(int throttleTimeMs) {
             if (!isFetch()) {
                 throw new IllegalStateException("only a Fetch is answered empty when throttled, not " + header.apiKey());

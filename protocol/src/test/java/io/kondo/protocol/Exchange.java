@@ -73,6 +73,62 @@ public final class Exchange {
         return decodeTenantFrame(pending.onResponse(upstream, throttleTimeMs), api, version);
     }
 
+    /**
+     * The tenant's frame (length prefix included) for the backing {@code response} to the last
+     * forwarded request, streamed in pieces of {@code pieceBytes}; null when the response is not
+     * streamed.
+     */
+    public ByteBuffer stream(ApiMessage response, short version, int throttleTimeMs, int pieceBytes) {
+        assertThat(pending).as("a forwarded request awaiting its response").isNotNull();
+        ByteBuffer upstream = Frames.encodeResponse(CORRELATION_ID, ApiKeys.forId(response.apiKey()), version, response);
+        int frameLength = upstream.getInt();
+        ResponseStream stream = pending.streamed(frameLength, throttleTimeMs);
+        if (stream == null) {
+            return null;
+        }
+        ByteBuffer tenant = ByteBuffer.allocate(4 + frameLength + pieceBytes);
+        boolean done = false;
+        while (!done) {
+            // Each piece is a separate buffer, as socket reads are; what follows the frame is another frame's.
+            int length = Math.min(pieceBytes, upstream.remaining());
+            ByteBuffer piece = ByteBuffer.allocate(length + 3).put(upstream.slice(upstream.position(), length)).put(new byte[] {9, 9, 9});
+            piece.flip().limit(length + (upstream.remaining() == length ? 3 : 0));
+            upstream.position(upstream.position() + length);
+            done = stream.read(piece, new ResponseStream.Sink() {
+                @Override
+                public void copied(ByteBuffer bytes) {
+                    tenant.put(bytes);
+                }
+
+                @Override
+                public void shared(int position, int length) {
+                    tenant.put(piece.slice(position, length));
+                }
+            });
+            if (done) {
+                assertThat(upstream.hasRemaining()).as("a stream ends with its frame, not before").isFalse();
+                assertThat(piece.remaining()).as("the next frame's bytes left unread").isEqualTo(3);
+            } else {
+                assertThat(piece.hasRemaining()).as("a stream that is not done reads all it is given").isFalse();
+                assertThat(upstream.hasRemaining()).as("a stream does not run past its frame").isTrue();
+            }
+        }
+        return tenant.flip();
+    }
+
+    /** The tenant's frame (length prefix included) for the backing {@code response}, gathered whole. */
+    public ByteBuffer gathered(ApiMessage response, short version, int throttleTimeMs) {
+        assertThat(pending).as("a forwarded request awaiting its response").isNotNull();
+        ByteBuffer upstream = Frames.encodeResponse(CORRELATION_ID, ApiKeys.forId(response.apiKey()), version, response);
+        upstream.getInt();
+        return pending.onResponse(upstream, throttleTimeMs).toByteBuffer();
+    }
+
+    /** Decodes a tenant frame (length prefix included) of {@code api} at {@code version}. */
+    public static ApiMessage decodeTenantFrame(ByteBuffer frame, ApiKeys api, short version) {
+        return decodeTenantFrame(EncodedFrame.of(frame), api, version);
+    }
+
     /** The empty response the tenant gets for the last forwarded Fetch when over its fetch quota. */
     public ApiMessage throttledFetch(short version, int throttleTimeMs) {
         assertThat(pending).as("a forwarded request awaiting its response").isNotNull();

@@ -1,34 +1,50 @@
 package io.kondo.protocol.rewrite;
 
 import io.kondo.core.naming.TenantNamespace;
+import io.kondo.protocol.ResponseStream;
 import io.kondo.protocol.TenantContext;
-import io.kondo.protocol.TenantContext.HostPort;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.apache.kafka.common.message.FetchRequestData;
 import org.apache.kafka.common.message.FetchRequestData.FetchPartition;
 import org.apache.kafka.common.message.FetchRequestData.FetchTopic;
 import org.apache.kafka.common.message.FetchRequestData.ForgottenTopic;
 import org.apache.kafka.common.message.FetchResponseData;
 import org.apache.kafka.common.message.FetchResponseData.FetchableTopicResponse;
-import org.apache.kafka.common.message.FetchResponseData.NodeEndpoint;
 import org.apache.kafka.common.message.FetchResponseData.PartitionData;
 import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.protocol.Errors;
 
 /**
- * Fetch by topic name (to v12) or topic id (v13 on). Ids the tenant does not own are taken out of
- * the request and answered UNKNOWN_TOPIC_ID. Only consumers fetch: replica fetches are refused. A
- * fetch asks for no more than the tenant's fetch quota can deliver (as Kafka's broker caps it),
+ * Fetch by topic name (to v12) or topic id (v13 to v15). Ids the tenant does not own are taken out
+ * of the request and answered UNKNOWN_TOPIC_ID. Only consumers fetch: replica fetches are refused.
+ * A fetch asks for no more than the tenant's fetch quota can deliver (as Kafka's broker caps it),
  * or a larger response would be throttled every time and never arrive.
- * Record batches pass through untouched.
+ *
+ * <p>Record batches pass through untouched. A response by topic id to a request with nothing
+ * refused is the broker's byte for byte but for its throttle time, so it is streamed to the tenant
+ * as it arrives ({@link FetchResponseStream}) rather than gathered whole. That is why Fetch stops at
+ * v15: v16 only adds the leader's address at the end of the response (KIP-951), which would have to
+ * be rewritten after the length is sent; without it a client finds a moved leader in its metadata,
+ * as it did before KIP-951.
+ *
+ * <p>A response may name a topic the tenant does not own only as an error without records (a topic
+ * deleted while in a fetch session); a gathered response drops any other such topic, a streamed one
+ * is refused (see {@link FetchResponseStream}).
  */
 final class FetchRewrite implements ApiRewrite<FetchRequestData, FetchResponseData> {
 
     @Override
     public ApiKeys api() {
         return ApiKeys.FETCH;
+    }
+
+    /** The last version whose responses name no brokers (v16 adds node endpoints). */
+    static final short MAX_VERSION = 15;
+
+    @Override
+    public short maxVersion() {
+        return MAX_VERSION;
     }
 
     @Override
@@ -60,7 +76,17 @@ final class FetchRewrite implements ApiRewrite<FetchRequestData, FetchResponseDa
             }
         }
         request.setForgottenTopicsData(forgotten);
-        return (response, v) -> rewriteResponse(response, v, tenant, refused);
+        return new ResponseRewrite<>() {
+            @Override
+            public void rewrite(FetchResponseData response, short v) {
+                rewriteResponse(response, v, tenant, refused);
+            }
+
+            @Override
+            public ResponseStream stream(short v, int correlationId, int frameLength, int throttleTimeMs) {
+                return usesIds(v) && refused.isEmpty() ? new FetchResponseStream(tenant, correlationId, frameLength, throttleTimeMs) : null;
+            }
+        };
     }
 
     private static boolean usesIds(short version) {
@@ -73,6 +99,8 @@ final class FetchRewrite implements ApiRewrite<FetchRequestData, FetchResponseDa
             for (FetchableTopicResponse topic : response.responses()) {
                 topic.setTopic(Names.out(namespace, topic.topic()));
             }
+        } else {
+            response.responses().removeIf(topic -> tenant.ownedTopic(topic.topicId()).isEmpty() && !onlyErrors(topic));
         }
         for (FetchTopic topic : refused) {
             FetchableTopicResponse unknown = new FetchableTopicResponse().setTopicId(topic.topicId()).setTopic(topic.topic());
@@ -83,9 +111,16 @@ final class FetchRewrite implements ApiRewrite<FetchRequestData, FetchResponseDa
             }
             response.responses().add(unknown);
         }
-        for (NodeEndpoint endpoint : Collections.drain(response.nodeEndpoints())) {
-            Optional<HostPort> address = Brokers.address(tenant, endpoint.nodeId());
-            address.ifPresent(a -> response.nodeEndpoints().add(endpoint.setHost(a.host()).setPort(a.port())));
+    }
+
+    /** Whether every partition of {@code topic} is an error without records. */
+    private static boolean onlyErrors(FetchableTopicResponse topic) {
+        for (PartitionData partition : topic.partitions()) {
+            if (partition.errorCode() == Errors.NONE.code()
+                    || partition.records() != null && partition.records().sizeInBytes() > 0) {
+                return false;
+            }
         }
+        return true;
     }
 }

@@ -101,7 +101,7 @@ class TenantQuotasAtTheEdgeTest {
     void aFetchAsksForNoMoreThanTheFetchQuotaCanDeliver() {
         tenant.withMaxFetchBytes(30_000);
 
-        FetchRequestData forwarded = (FetchRequestData) exchange.forward(new FetchRequestData().setMaxBytes(52_428_800), (short) 17);
+        FetchRequestData forwarded = (FetchRequestData) exchange.forward(new FetchRequestData().setMaxBytes(52_428_800), (short) 15);
 
         assertThat(forwarded.maxBytes()).isEqualTo(30_000);
     }
@@ -121,9 +121,9 @@ class TenantQuotasAtTheEdgeTest {
 
     @Test
     void aThrottledIncrementalFetchIsAnsweredEmptyInItsSession() {
-        exchange.forward(new FetchRequestData().setSessionId(77).setSessionEpoch(3), (short) 17);
+        exchange.forward(new FetchRequestData().setSessionId(77).setSessionEpoch(3), (short) 15);
 
-        FetchResponseData empty = (FetchResponseData) exchange.throttledFetch((short) 17, 1200);
+        FetchResponseData empty = (FetchResponseData) exchange.throttledFetch((short) 15, 1200);
 
         assertThat(empty.throttleTimeMs()).isEqualTo(1200);
         assertThat(empty.errorCode()).isEqualTo(Errors.NONE.code());
@@ -133,9 +133,9 @@ class TenantQuotasAtTheEdgeTest {
 
     @Test
     void aThrottledFullFetchIsAnsweredEmptyWithoutASession() {
-        exchange.forward(new FetchRequestData().setSessionId(0).setSessionEpoch(FetchMetadata.INITIAL_EPOCH), (short) 17);
+        exchange.forward(new FetchRequestData().setSessionId(0).setSessionEpoch(FetchMetadata.INITIAL_EPOCH), (short) 15);
 
-        FetchResponseData empty = (FetchResponseData) exchange.throttledFetch((short) 17, 1200);
+        FetchResponseData empty = (FetchResponseData) exchange.throttledFetch((short) 15, 1200);
 
         assertThat(empty.sessionId()).isEqualTo(FetchMetadata.INVALID_SESSION_ID);
         assertThat(empty.responses()).isEmpty();
