@@ -14,6 +14,8 @@ import io.kondo.embedded.FreePorts;
 import io.kondo.gateway.Gateway;
 import io.kondo.gateway.GatewaySettings;
 import io.kondo.metadata.TenantMetadataStore;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -80,15 +82,15 @@ final class BenchPlatform implements AutoCloseable {
     RunningGateway startGateway(TopicPolicy policy) throws Exception {
         GatewaySettings settings = GatewaySettings.defaults("127.0.0.1", FreePorts.consecutive(1 + kafka.nodeIds().size()))
                 .withTopicPolicy(policy);
-        Gateway gateway = new Gateway(settings, metadata, plans(), kafka.clientProperties(), new SimpleMeterRegistry(),
-                Clock.systemUTC());
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        Gateway gateway = new Gateway(settings, metadata, plans(), kafka.clientProperties(), registry, Clock.systemUTC());
         try {
             gateway.start();
         } catch (Exception e) {
             gateway.close();
             throw e;
         }
-        return new RunningGateway(gateway, new Endpoint(Route.GATEWAY, tenantClient(gateway.bootstrapPort()), prefix()));
+        return new RunningGateway(gateway, new Endpoint(Route.GATEWAY, tenantClient(gateway.bootstrapPort()), prefix()), registry);
     }
 
     Admin backingAdmin() {
@@ -134,8 +136,18 @@ final class BenchPlatform implements AutoCloseable {
         kafka.close();
     }
 
-    /** A gateway and how tenants reach it. */
-    record RunningGateway(Gateway gateway, Endpoint endpoint) implements AutoCloseable {
+    /** A gateway, how tenants reach it, and its metrics. */
+    record RunningGateway(Gateway gateway, Endpoint endpoint, MeterRegistry registry) implements AutoCloseable {
+
+        /**
+         * The throttle time the gateway's quotas have handed the tenant so far, all quotas together.
+         * The plan's limits are meant to stay out of the way; this shows whether they did.
+         */
+        double throttleMs() {
+            return registry.find("kondo.gateway.throttle.time").functionCounters().stream()
+                    .mapToDouble(FunctionCounter::count).sum();
+        }
+
         @Override
         public void close() {
             gateway.close();

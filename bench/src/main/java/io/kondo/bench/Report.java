@@ -48,7 +48,13 @@ final class Report {
                 .append(options.latencyTime().toSeconds()).append(" s, warm-up ").append(options.warmupTime().toSeconds())
                 .append(" s per route\n");
         out.append("- 1 KiB records, ").append(BenchSetting.PARTITIONS).append(" partitions, one producer / one consumer,")
-                .append(" linger.ms=5, batch.size=64 KiB, compression none; MiB = 2^20 bytes of record values\n\n");
+                .append(" linger.ms=5, batch.size=64 KiB, compression none; MiB = 2^20 bytes of record values\n");
+        out.append("- throttle time the gateway's quotas handed the tenant (all runs of a setting):");
+        for (SettingResults result : results) {
+            out.append(' ').append(result.setting().name()).append(' ').append(Units.fixed(result.gatewayThrottleMs(), 0)).append(" ms;");
+        }
+        out.setLength(out.length() - 1);
+        out.append("\n\n");
         out.append("## Throughput (median of rounds)\n\n").append(throughput(results)).append('\n');
         out.append("## Gateway / direct\n\n").append(ratios(results)).append('\n');
         out.append("## Produce latency, send to acknowledgement (all rounds pooled)\n\n").append(latency(results)).append('\n');

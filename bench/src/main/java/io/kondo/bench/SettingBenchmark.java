@@ -55,7 +55,9 @@ final class SettingBenchmark {
             double halfRate = maxRate / 2;
             List<LatencySample> halfLoad = latencyRounds(endpoints, "half", halfRate);
             List<LatencySample> lightLoad = latencyRounds(endpoints, "light", options.lightRate());
-            return new SettingResults(setting, throughput, halfRate, halfLoad, options.lightRate(), lightLoad);
+            double throttleMs = gateway.throttleMs();
+            LOG.info("Gateway quotas over the setting: setting={} throttleMs={}", setting.name(), throttleMs);
+            return new SettingResults(setting, throughput, halfRate, halfLoad, options.lightRate(), lightLoad, throttleMs);
         }
     }
 

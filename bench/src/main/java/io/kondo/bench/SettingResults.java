@@ -13,7 +13,8 @@ import java.util.List;
  * @param lightLoad                produce runs at that rate, in the order they ran
  */
 record SettingResults(BenchSetting setting, List<ThroughputSample> throughput, double halfLoadRecordsPerSecond,
-                      List<LatencySample> halfLoad, double lightLoadRecordsPerSecond, List<LatencySample> lightLoad) {
+                      List<LatencySample> halfLoad, double lightLoadRecordsPerSecond, List<LatencySample> lightLoad,
+                      double gatewayThrottleMs) {
 
     /** One full-speed produce run and the consume run that read back what it wrote. */
     record ThroughputSample(int round, Route route, ProduceResult produce, ConsumeResult consume) {
