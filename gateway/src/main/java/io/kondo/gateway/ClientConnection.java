@@ -49,10 +49,12 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     private static final short API_VERSIONS = 18;
     private static final short PRODUCE = 0;
     /**
-     * Reads from a broker of up to 1 MiB at a time (Netty's default stops at 64 KiB): fetch
-     * responses run to megabytes, and fewer reads mean fewer system calls and fewer slices to write.
+     * Reads of up to 1 MiB at a time, from brokers and clients (Netty's default stops at 64 KiB):
+     * fetch responses run to megabytes and produce requests to hundreds of KiB, and fewer reads mean
+     * fewer system calls and fewer pieces to gather or write. The size adapts to what each
+     * connection's reads return, so a quiet connection reads into small buffers.
      */
-    private static final AdaptiveRecvByteBufAllocator UPSTREAM_READS = new AdaptiveRecvByteBufAllocator(512, 64 * 1024, 1024 * 1024);
+    static final AdaptiveRecvByteBufAllocator LARGE_READS = new AdaptiveRecvByteBufAllocator(512, 64 * 1024, 1024 * 1024);
 
     private enum State { AUTHENTICATING, CONNECTING_UPSTREAM, FORWARDING, CLOSED }
 
@@ -172,6 +174,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         requests = new TenantRequestHandler(tenant, services.apis(), services.versions());
         meters = services.metrics().tenant(key.cluster());
         decoder.maxFrameBytes(tenant.limits().maxMessageBytes() + services.settings().frameHeadroomBytes());
+        decoder.sizeBuffersToFrames();
         services.connections().add(ctx.channel(), key.key(), key.cluster());
         LOG.debug("Authenticated: tenant={} key={} mechanism={} address={}", tenantId, key.key(), step.mechanism(), sourceAddress());
         state = State.CONNECTING_UPSTREAM;
@@ -205,7 +208,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
                 .channel(NioSocketChannel.class)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) timeoutMs)
                 .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.RCVBUF_ALLOCATOR, UPSTREAM_READS)
+                .option(ChannelOption.RCVBUF_ALLOCATOR, LARGE_READS)
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel channel) {
