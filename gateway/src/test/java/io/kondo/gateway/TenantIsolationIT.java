@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kondo.gateway.GatewayFixture.Tenant;
+import io.kondo.protocol.Frames;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,10 @@ import org.apache.kafka.common.errors.ClusterAuthorizationException;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.UnknownTopicIdException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.message.FetchRequestData;
+import org.apache.kafka.common.message.FetchResponseData;
+import org.apache.kafka.common.protocol.ApiKeys;
+import org.apache.kafka.common.requests.FetchMetadata;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -165,6 +170,72 @@ class TenantIsolationIT {
                     .map(ConfigEntry::toString).reduce("", String::concat);
             assertThat(everything).doesNotContain(victim.id().value()).doesNotContain(twin.id().value());
         }
+    }
+
+    /**
+     * A fetch session is found by its id alone, and every tenant's upstream connections log in as
+     * Kondo, so the broker would serve another tenant's session to whoever names it. A hostile tenant
+     * that knew (or guessed) the id of a session holding the victim's partition gets its connection
+     * closed and not one byte of the victim's topic.
+     */
+    @Test
+    void aFetchSessionOfAnotherTenantLeaksNothing() throws Exception {
+        String backingTopic = victim.prefix() + "users";
+        org.apache.kafka.clients.admin.TopicDescription description;
+        int partition;
+        try (Admin backing = fixture.backingAdmin()) {
+            description = backing.describeTopics(List.of(backingTopic)).allTopicNames().get(30, TimeUnit.SECONDS).get(backingTopic);
+            // The partition holding records (records without keys may all have gone to one).
+            partition = 0;
+            long most = -1;
+            for (org.apache.kafka.common.TopicPartitionInfo info : description.partitions()) {
+                TopicPartition topicPartition = new TopicPartition(backingTopic, info.partition());
+                long end = backing.listOffsets(Map.of(topicPartition, org.apache.kafka.clients.admin.OffsetSpec.latest()))
+                        .partitionResult(topicPartition).get(30, TimeUnit.SECONDS).offset();
+                if (end > most) {
+                    most = end;
+                    partition = info.partition();
+                }
+            }
+        }
+        org.apache.kafka.common.Node leader = description.partitions().get(partition).leader();
+        String jaas = (String) fixture.kafka.clientProperties().get("sasl.jaas.config");
+        java.util.regex.Matcher login = java.util.regex.Pattern.compile("username=\"([^\"]*)\" password=\"([^\"]*)\"").matcher(jaas);
+        assertThat(login.find()).isTrue();
+
+        int sessionId;
+        try (RawKafkaConnection kondo = RawKafkaConnection.plain(leader.host(), leader.port(), login.group(1), login.group(2))) {
+            kondo.send(fetch(0, FetchMetadata.INITIAL_EPOCH).setTopics(List.of(new FetchRequestData.FetchTopic()
+                    .setTopicId(description.topicId()).setPartitions(List.of(new FetchRequestData.FetchPartition()
+                            .setPartition(partition).setFetchOffset(0).setPartitionMaxBytes(1 << 20))))), (short) 15);
+            FetchResponseData session = (FetchResponseData) Frames.decodeResponse(kondo.readFrame(), ApiKeys.FETCH, (short) 15);
+            sessionId = session.sessionId();
+            assertThat(sessionId).as("the broker opened a fetch session").isNotZero();
+            assertThat(session.responses().get(0).partitions().get(0).records().sizeInBytes())
+                    .as("the session's partition holds the victim's records").isPositive();
+        }
+
+        int gatewayPort = fixture.bootstrapPort + 1 + fixture.kafka.nodeIds().stream().sorted().toList().indexOf(leader.id());
+        byte[] received;
+        try (RawKafkaConnection attacker = RawKafkaConnection.plain("127.0.0.1", gatewayPort, hostile.key(), hostile.secret())) {
+            attacker.send(fetch(sessionId, 1), (short) 15);
+            received = attacker.readUntilClosed();
+        }
+
+        String seen = new String(received, java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(seen).doesNotContain(victim.id().value());
+        java.nio.ByteBuffer victimsId = java.nio.ByteBuffer.allocate(16).putLong(description.topicId().getMostSignificantBits())
+                .putLong(description.topicId().getLeastSignificantBits()).flip();
+        assertThat(seen).doesNotContain(new String(victimsId.array(), java.nio.charset.StandardCharsets.ISO_8859_1));
+        // At most the response's head (length, correlation id, throttle, error, session id: under 32 bytes)
+        // can have gone out before the victim's topic was read and the connection closed.
+        assertThat(received.length).as("bytes before the connection closed").isLessThan(32);
+        assertVictimUntouched();
+    }
+
+    private static FetchRequestData fetch(int sessionId, int epoch) {
+        return new FetchRequestData().setReplicaId(-1).setMaxWaitMs(0).setMinBytes(0).setMaxBytes(1 << 20)
+                .setSessionId(sessionId).setSessionEpoch(epoch);
     }
 
     private static void assertVictimUntouched() throws Exception {
