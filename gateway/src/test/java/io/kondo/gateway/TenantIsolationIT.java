@@ -5,23 +5,31 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kondo.gateway.GatewayFixture.Tenant;
 import io.kondo.protocol.Frames;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.RecordsToDelete;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicCollection;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.ClusterAuthorizationException;
@@ -181,16 +189,16 @@ class TenantIsolationIT {
     @Test
     void aFetchSessionOfAnotherTenantLeaksNothing() throws Exception {
         String backingTopic = victim.prefix() + "users";
-        org.apache.kafka.clients.admin.TopicDescription description;
+        TopicDescription description;
         int partition;
         try (Admin backing = fixture.backingAdmin()) {
             description = backing.describeTopics(List.of(backingTopic)).allTopicNames().get(30, TimeUnit.SECONDS).get(backingTopic);
             // The partition holding records (records without keys may all have gone to one).
             partition = 0;
             long most = -1;
-            for (org.apache.kafka.common.TopicPartitionInfo info : description.partitions()) {
+            for (TopicPartitionInfo info : description.partitions()) {
                 TopicPartition topicPartition = new TopicPartition(backingTopic, info.partition());
-                long end = backing.listOffsets(Map.of(topicPartition, org.apache.kafka.clients.admin.OffsetSpec.latest()))
+                long end = backing.listOffsets(Map.of(topicPartition, OffsetSpec.latest()))
                         .partitionResult(topicPartition).get(30, TimeUnit.SECONDS).offset();
                 if (end > most) {
                     most = end;
@@ -198,9 +206,9 @@ class TenantIsolationIT {
                 }
             }
         }
-        org.apache.kafka.common.Node leader = description.partitions().get(partition).leader();
+        Node leader = description.partitions().get(partition).leader();
         String jaas = (String) fixture.kafka.clientProperties().get("sasl.jaas.config");
-        java.util.regex.Matcher login = java.util.regex.Pattern.compile("username=\"([^\"]*)\" password=\"([^\"]*)\"").matcher(jaas);
+        Matcher login = Pattern.compile("username=\"([^\"]*)\" password=\"([^\"]*)\"").matcher(jaas);
         assertThat(login.find()).isTrue();
 
         int sessionId;
@@ -222,11 +230,11 @@ class TenantIsolationIT {
             received = attacker.readUntilClosed();
         }
 
-        String seen = new String(received, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String seen = new String(received, StandardCharsets.ISO_8859_1);
         assertThat(seen).doesNotContain(victim.id().value());
-        java.nio.ByteBuffer victimsId = java.nio.ByteBuffer.allocate(16).putLong(description.topicId().getMostSignificantBits())
+        ByteBuffer victimsId = ByteBuffer.allocate(16).putLong(description.topicId().getMostSignificantBits())
                 .putLong(description.topicId().getLeastSignificantBits()).flip();
-        assertThat(seen).doesNotContain(new String(victimsId.array(), java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThat(seen).doesNotContain(new String(victimsId.array(), StandardCharsets.ISO_8859_1));
         // At most the response's head (length, correlation id, throttle, error, session id: under 32 bytes)
         // can have gone out before the victim's topic was read and the connection closed.
         assertThat(received.length).as("bytes before the connection closed").isLessThan(32);

@@ -6,7 +6,6 @@ import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.InvalidRequestException;
-import org.apache.kafka.common.protocol.Errors;
 import org.apache.kafka.common.utils.ByteUtils;
 
 /**
@@ -188,7 +187,7 @@ final class FetchResponseStream implements ResponseStream {
                 }
                 unit.getInt();
                 int records = ByteUtils.readUnsignedVarint(unit) - 1;
-                if (!topicOwned && (errorCode == Errors.NONE.code() || records > 0)) {
+                if (!topicOwned && !FetchRewrite.foreignPartitionMayPass(errorCode, records)) {
                     throw invalid("the broker sent records of a topic the tenant does not own");
                 }
                 commit(unit, start);

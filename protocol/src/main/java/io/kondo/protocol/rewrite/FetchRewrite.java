@@ -34,13 +34,13 @@ import org.apache.kafka.common.protocol.Errors;
  */
 final class FetchRewrite implements ApiRewrite<FetchRequestData, FetchResponseData> {
 
+    /** The last version whose responses name no brokers (v16 adds node endpoints). */
+    static final short MAX_VERSION = 15;
+
     @Override
     public ApiKeys api() {
         return ApiKeys.FETCH;
     }
-
-    /** The last version whose responses name no brokers (v16 adds node endpoints). */
-    static final short MAX_VERSION = 15;
 
     @Override
     public short maxVersion() {
@@ -113,14 +113,21 @@ final class FetchRewrite implements ApiRewrite<FetchRequestData, FetchResponseDa
         }
     }
 
-    /** Whether every partition of {@code topic} is an error without records. */
+    /** Whether every partition of {@code topic} may reach a tenant that does not own it. */
     private static boolean onlyErrors(FetchableTopicResponse topic) {
         for (PartitionData partition : topic.partitions()) {
-            if (partition.errorCode() == Errors.NONE.code()
-                    || partition.records() != null && partition.records().sizeInBytes() > 0) {
+            if (!foreignPartitionMayPass(partition.errorCode(), partition.records() == null ? -1 : partition.records().sizeInBytes())) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * Whether a partition of a topic the tenant does not own may be passed on: only as an error
+     * without records (a topic deleted while in a fetch session). {@code recordsBytes} is -1 for none.
+     */
+    static boolean foreignPartitionMayPass(short errorCode, int recordsBytes) {
+        return errorCode != Errors.NONE.code() && recordsBytes <= 0;
     }
 }
