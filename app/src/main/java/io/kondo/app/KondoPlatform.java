@@ -119,7 +119,8 @@ public final class KondoPlatform implements AutoCloseable {
         }
         // A restarted gateway counts on in the same counters; its connection gauges must follow the new gateway.
         metrics.find("kondo.gateway.connections").gauges().forEach(metrics::remove);
-        GatewaySettings settings = GatewaySettings.defaults(config.host(), gatewayPort);
+        int ioThreads = config.gatewayIoThreads().orElse(GatewaySettings.DEFAULT_IO_THREADS);
+        GatewaySettings settings = GatewaySettings.defaults(config.host(), gatewayPort, ioThreads);
         settings = settings.withCapacity(config.capacity().applyTo(settings.capacity()));
         Gateway fresh = new Gateway(settings, store, config.plans(), backingProperties, metrics, clock);
         try {

@@ -33,6 +33,7 @@ class KondoConfigLoaderTest {
         assertThat(config.usesExternalCluster()).isFalse();
         assertThat(config.adminToken()).isEmpty();
         assertThat(config.plans().all()).extracting(Plan::name).containsExactly("basic", "standard", "premium");
+        assertThat(config.gatewayIoThreads()).isEmpty();
     }
 
     @Test
@@ -110,6 +111,24 @@ class KondoConfigLoaderTest {
         assertThatThrownBy(() -> loader.load(home, Map.of()))
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessageContaining("plan 'partial' is missing limits.consume-bytes-per-second");
+    }
+
+    @Test
+    void gatewayIoThreadsComeFromKondoYamlOrTheEnvironmentWithinBounds() throws IOException {
+        Files.writeString(home.resolve("kondo.yaml"), "gateway:\n  port: 19092\n  io-threads: 3\n");
+
+        assertThat(loader.load(home, Map.of()).gatewayIoThreads()).hasValue(3);
+        assertThat(loader.load(home, Map.of("KONDO_GATEWAY_IO_THREADS", "1")).gatewayIoThreads()).hasValue(1);
+        assertThatThrownBy(() -> loader.load(home, Map.of("KONDO_GATEWAY_IO_THREADS", "0")))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("KONDO_GATEWAY_IO_THREADS must be between 1 and 1024, got 0");
+        assertThatThrownBy(() -> loader.load(home, Map.of("KONDO_GATEWAY_IO_THREADS", "many")))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("KONDO_GATEWAY_IO_THREADS must be a whole number");
+        Files.writeString(home.resolve("kondo.yaml"), "gateway:\n  io-threads: 5000\n");
+        assertThatThrownBy(() -> loader.load(home, Map.of()))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("gateway.io-threads must be between 1 and 1024, got 5000");
     }
 
     @Test

@@ -37,15 +37,20 @@ public record CapacityLimits(long produceBytesPerSecondPerBroker, long fetchByte
         }
     }
 
+    /** {@link #defaults(int)} for the default number of I/O threads ({@link GatewaySettings#DEFAULT_IO_THREADS}). */
+    public static CapacityLimits defaults() {
+        return defaults(GatewaySettings.DEFAULT_IO_THREADS);
+    }
+
     /**
      * No broker-wide byte limits (operators set them from what their brokers carry), request time of
-     * all the gateway's threads, 200 new connections per second and 20 per address; brokers count as
-     * falling behind past 5,000 unanswered requests or a mean answer time of 1 s, and then the
-     * request limit drops by a fifth per second (to a twentieth at least) and climbs back by a
-     * twentieth per second once they recover.
+     * all the gateway's {@code ioThreads} I/O threads (100% each), 200 new connections per second and
+     * 20 per address; brokers count as falling behind past 5,000 unanswered requests or a mean answer
+     * time of 1 s, and then the request limit drops by a fifth per second (to a twentieth at least)
+     * and climbs back by a twentieth per second once they recover.
      */
-    public static CapacityLimits defaults() {
-        double threadsPercent = 100.0 * Runtime.getRuntime().availableProcessors() * 2;
+    public static CapacityLimits defaults(int ioThreads) {
+        double threadsPercent = 100.0 * ioThreads;
         return new CapacityLimits(UNLIMITED, UNLIMITED, threadsPercent, 200, 20,
                 new OverloadGovernor.Settings(threadsPercent * 0.05, threadsPercent, 0.8, threadsPercent * 0.05, 1_000, 5_000, 1_000));
     }

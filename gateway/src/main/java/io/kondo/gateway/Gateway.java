@@ -31,6 +31,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -53,6 +54,13 @@ public final class Gateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
     /** How often tenants' quotas are recomputed (plan changes, fair share, storage caps, peers' shares). */
     static final long QUOTA_STEP_MS = 1_000;
+    /**
+     * Names of the threads that accept connections and of those that carry every client and upstream
+     * connection ({@link GatewaySettings#ioThreads()}); thread dumps and the benchmark's
+     * CPU figures find them by these names.
+     */
+    public static final String ACCEPT_THREADS = "kondo-gateway-accept";
+    public static final String IO_THREADS = "kondo-gateway-io";
 
     private final GatewaySettings settings;
     private final TenantMetadataStore metadata;
@@ -102,8 +110,8 @@ public final class Gateway implements AutoCloseable {
                 new LoginFailureLimiter(settings.loginFailuresPerMinute(), 60_000, 100_000), quotas, upstreamLoad, clock);
         metadata.addListener(connections::enforce);
 
-        acceptors = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+        acceptors = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory(ACCEPT_THREADS), NioIoHandler.newFactory());
+        workers = new MultiThreadIoEventLoopGroup(settings.ioThreads(), new DefaultThreadFactory(IO_THREADS), NioIoHandler.newFactory());
         AcceptPacing pacing = new AcceptPacing(settings.capacity(), clock);
         listeners.add(bind(services, pacing, settings.bootstrapPort(), -1));
         int brokers = backing.brokerIndexes().size();

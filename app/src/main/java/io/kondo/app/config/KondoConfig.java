@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Everything Kondo needs to start.
@@ -22,6 +23,7 @@ import java.util.Optional;
  * @param cell                  the cell new logical clusters are placed in
  * @param storage               how the storage loop checks tenants against their storage quotas
  * @param capacity              what the backing cluster and the gateway carry for all tenants together
+ * @param gatewayIoThreads      the gateway's I/O threads; empty means its default
  */
 public record KondoConfig(
         Path dataDir,
@@ -36,7 +38,8 @@ public record KondoConfig(
         PlanCatalog plans,
         String cell,
         StorageConfig storage,
-        CapacityConfig capacity) {
+        CapacityConfig capacity,
+        OptionalInt gatewayIoThreads) {
 
     public KondoConfig {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -47,14 +50,16 @@ public record KondoConfig(
         Objects.requireNonNull(cell, "cell");
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(capacity, "capacity");
+        Objects.requireNonNull(gatewayIoThreads, "gatewayIoThreads");
     }
 
-    /** A configuration with the default storage checks and the gateway's default capacity. */
+    /** A configuration with the default storage checks and the gateway's default capacity and threads. */
     public KondoConfig(Path dataDir, String host, int gatewayPort, int controlPlanePort, int httpProxyPort,
                        int embeddedBrokerPort, int embeddedControllerPort, Map<String, String> backing,
                        Optional<String> adminToken, PlanCatalog plans, String cell) {
         this(dataDir, host, gatewayPort, controlPlanePort, httpProxyPort, embeddedBrokerPort, embeddedControllerPort,
-                backing, adminToken, plans, cell, StorageConfig.DEFAULTS, CapacityConfig.DEFAULTS);
+                backing, adminToken, plans, cell, StorageConfig.DEFAULTS, CapacityConfig.DEFAULTS,
+                OptionalInt.empty());
     }
 
     /** Whether an external backing cluster is configured (then nothing embedded starts). */
@@ -73,6 +78,6 @@ public record KondoConfig(
         return "KondoConfig[dataDir=" + dataDir + ", host=" + host + ", gatewayPort=" + gatewayPort
                 + ", controlPlanePort=" + controlPlanePort + ", httpProxyPort=" + httpProxyPort
                 + ", backing=" + backing.keySet() + ", plans=" + plans.all().size() + ", cell=" + cell
-                + ", storage=" + storage + ", capacity=" + capacity + "]";
+                + ", storage=" + storage + ", capacity=" + capacity + ", gatewayIoThreads=" + gatewayIoThreads + "]";
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.kondo.core.plan.Plan;
 import io.kondo.core.plan.PlanCatalog;
 import io.kondo.core.plan.PlanLimits;
+import io.kondo.gateway.GatewaySettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -21,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,7 +47,7 @@ public final class KondoConfigLoader {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** The shape of {@code kondo.yaml}; every field optional. */
-    record YamlFile(String dataDir, String host, Listener gateway, Listener controlPlane, Listener httpProxy,
+    record YamlFile(String dataDir, String host, GatewayEntry gateway, Listener controlPlane, Listener httpProxy,
                     Embedded embedded, Map<String, String> backing, String adminToken, String cell,
                     List<PlanEntry> plans, StorageEntry storage, CapacityEntry capacity) {
     }
@@ -59,6 +61,9 @@ public final class KondoConfigLoader {
     }
 
     record Listener(Integer port) {
+    }
+
+    record GatewayEntry(Integer port, Integer ioThreads) {
     }
 
     record Embedded(Integer brokerPort, Integer controllerPort) {
@@ -105,7 +110,27 @@ public final class KondoConfigLoader {
                 file.plans() == null ? PlanCatalog.defaults() : plans(file.plans()),
                 first(env.get("KONDO_CELL"), file.cell(), "cell-0"),
                 storage(env, file.storage() == null ? new StorageEntry(null, null, null) : file.storage()),
-                capacity(env, file.capacity() == null ? new CapacityEntry(null, null, null, null, null) : file.capacity()));
+                capacity(env, file.capacity() == null ? new CapacityEntry(null, null, null, null, null) : file.capacity()),
+                ioThreads(env, file.gateway() == null ? null : file.gateway().ioThreads()));
+    }
+
+    private static OptionalInt ioThreads(Map<String, String> env, Integer fromFile) {
+        String variable = "KONDO_GATEWAY_IO_THREADS";
+        String fromEnv = env.get(variable);
+        if (fromEnv == null && fromFile == null) {
+            return OptionalInt.empty();
+        }
+        String setting = fromEnv != null ? variable : "gateway.io-threads";
+        int threads;
+        try {
+            threads = fromEnv != null ? Integer.parseInt(fromEnv.trim()) : fromFile;
+        } catch (NumberFormatException e) {
+            return fail(variable + " must be a whole number, got '" + fromEnv + "'");
+        }
+        if (threads < 1 || threads > GatewaySettings.MAX_IO_THREADS) {
+            return fail(setting + " must be between 1 and " + GatewaySettings.MAX_IO_THREADS + ", got " + threads);
+        }
+        return OptionalInt.of(threads);
     }
 
     private static StorageConfig storage(Map<String, String> env, StorageEntry file) {
