@@ -14,15 +14,23 @@ import java.time.Duration;
  * @param output       where the markdown report is written
  */
 record BenchOptions(int rounds, Duration produceTime, Duration latencyTime, double lightRate, Duration warmupTime,
-                    Path output) {
+                    int gatewayIoThreads, Path output) {
 
     static final String USAGE = "usage: GatewayBenchmark [--rounds N] [--produce-seconds S] [--latency-seconds S]"
-            + " [--light-rate RECORDS_PER_S] [--warmup-seconds S] [--out FILE]";
+            + " [--light-rate RECORDS_PER_S] [--warmup-seconds S] [--gateway-io-threads N] [--out FILE]";
+
+    /**
+     * The gateway's I/O threads unless told otherwise: one. This machine class has two processors and
+     * runs three brokers and the clients besides; one gateway thread cost a quarter to a third less CPU
+     * per GiB produced than two or four (docs/benchmarks.md), as an operator would size it here.
+     */
+    static final int DEFAULT_GATEWAY_IO_THREADS = 1;
 
     BenchOptions {
         if (rounds < 1 || produceTime.isNegative() || produceTime.isZero() || latencyTime.isNegative()
-                || latencyTime.isZero() || !(lightRate > 0) || warmupTime.isNegative() || warmupTime.isZero()) {
-            throw new IllegalArgumentException("rounds and durations must be positive");
+                || latencyTime.isZero() || !(lightRate > 0) || warmupTime.isNegative() || warmupTime.isZero()
+                || gatewayIoThreads < 1) {
+            throw new IllegalArgumentException("rounds, durations and threads must be positive");
         }
     }
 
@@ -32,6 +40,7 @@ record BenchOptions(int rounds, Duration produceTime, Duration latencyTime, doub
         long latencySeconds = 10;
         double lightRate = 1_000;
         long warmupSeconds = 8;
+        int gatewayIoThreads = DEFAULT_GATEWAY_IO_THREADS;
         Path output = Path.of("gateway-bench.md");
         for (int i = 0; i < args.length; i += 2) {
             if (i + 1 >= args.length) {
@@ -44,11 +53,12 @@ record BenchOptions(int rounds, Duration produceTime, Duration latencyTime, doub
                 case "--latency-seconds" -> latencySeconds = Long.parseLong(value);
                 case "--light-rate" -> lightRate = Double.parseDouble(value);
                 case "--warmup-seconds" -> warmupSeconds = Long.parseLong(value);
+                case "--gateway-io-threads" -> gatewayIoThreads = Integer.parseInt(value);
                 case "--out" -> output = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
             }
         }
         return new BenchOptions(rounds, Duration.ofSeconds(produceSeconds), Duration.ofSeconds(latencySeconds), lightRate,
-                Duration.ofSeconds(warmupSeconds), output);
+                Duration.ofSeconds(warmupSeconds), gatewayIoThreads, output);
     }
 }

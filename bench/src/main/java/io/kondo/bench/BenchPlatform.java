@@ -78,10 +78,10 @@ final class BenchPlatform implements AutoCloseable {
         return new Endpoint(Route.DIRECT, kafka.clientProperties(), prefix());
     }
 
-    /** Starts a gateway on free loopback ports whose tenant topics follow {@code policy}. */
-    RunningGateway startGateway(TopicPolicy policy) throws Exception {
-        GatewaySettings settings = GatewaySettings.defaults("127.0.0.1", FreePorts.consecutive(1 + kafka.nodeIds().size()))
-                .withTopicPolicy(policy);
+    /** Starts a gateway on free loopback ports, with {@code ioThreads} I/O threads, whose tenant topics follow {@code policy}. */
+    RunningGateway startGateway(TopicPolicy policy, int ioThreads) throws Exception {
+        GatewaySettings settings = GatewaySettings.defaults("127.0.0.1", FreePorts.consecutive(1 + kafka.nodeIds().size()),
+                ioThreads).withTopicPolicy(policy);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         Gateway gateway = new Gateway(settings, metadata, plans(), kafka.clientProperties(), registry, Clock.systemUTC());
         try {

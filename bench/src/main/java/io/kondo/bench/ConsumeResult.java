@@ -6,9 +6,9 @@ package io.kondo.bench;
  * @param records      records read
  * @param bytes        record value bytes read
  * @param elapsedNanos from the first poll to the last record
- * @param cpuNanos     this process's CPU time over the same interval
+ * @param cpu          CPU time over the same interval: this process's and the gateway threads'
  */
-record ConsumeResult(long records, long bytes, long elapsedNanos, long cpuNanos) {
+record ConsumeResult(long records, long bytes, long elapsedNanos, ProcessCpu.Snapshot cpu) {
 
     double mibPerSecond() {
         return Units.mibPerSecond(bytes, elapsedNanos);

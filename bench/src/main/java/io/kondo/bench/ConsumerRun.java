@@ -29,7 +29,7 @@ final class ConsumerRun {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             partitions.forEach(consumer::position); // offsets looked up before the clock starts
-            long cpuStart = ProcessCpu.nanos();
+            ProcessCpu.Snapshot cpuStart = ProcessCpu.now();
             long start = System.nanoTime();
             long lastProgress = start;
             long records = 0;
@@ -48,7 +48,7 @@ final class ConsumerRun {
                 lastProgress = batch.isEmpty() ? lastProgress : now;
             }
             long elapsed = System.nanoTime() - start;
-            return new ConsumeResult(records, bytes, elapsed, ProcessCpu.nanos() - cpuStart);
+            return new ConsumeResult(records, bytes, elapsed, ProcessCpu.now().since(cpuStart));
         }
     }
 

@@ -51,7 +51,7 @@ final class ProducerRun {
         AtomicReference<Exception> firstFailure = new AtomicReference<>();
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProperties())) {
             producer.partitionsFor(topic); // metadata (and the bootstrap connection) before the clock starts
-            long cpuStart = ProcessCpu.nanos();
+            ProcessCpu.Snapshot cpuStart = ProcessCpu.now();
             long start = System.nanoTime();
             long end = start + duration.toNanos();
             long sent = 0;
@@ -75,14 +75,23 @@ final class ProducerRun {
             }
             producer.flush();
             long elapsed = System.nanoTime() - start;
-            long cpu = ProcessCpu.nanos() - cpuStart;
+            ProcessCpu.Snapshot cpu = ProcessCpu.now().since(cpuStart);
             if (failed.get() > 0) {
                 throw new IllegalStateException(failed.get() + " of " + sent + " records failed on the "
                         + endpoint.route().label() + " route", firstFailure.get());
             }
             long records = latencies.count();
-            return new ProduceResult(records, records * payloads.recordBytes(), elapsed, cpu, latencies);
+            return new ProduceResult(records, records * payloads.recordBytes(), elapsed, cpu, recordsPerRequest(producer),
+                    latencies);
         }
+    }
+
+    /** The producer's own average of records per produce request: how well it batched on this route. */
+    private static double recordsPerRequest(KafkaProducer<?, ?> producer) {
+        return producer.metrics().entrySet().stream()
+                .filter(e -> e.getKey().name().equals("records-per-request-avg") && e.getKey().group().equals("producer-metrics"))
+                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
+                .findFirst().orElse(Double.NaN);
     }
 
     private Map<String, Object> producerProperties() {

@@ -5,6 +5,7 @@ import io.kondo.bench.SettingResults.LatencySample;
 import io.kondo.bench.SettingResults.ThroughputSample;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -46,7 +47,8 @@ final class Report {
                 .append(options.latencyTime().toSeconds()).append(" s, light-load runs at ")
                 .append(Units.fixed(options.lightRate(), 0)).append(" records/s of ")
                 .append(options.latencyTime().toSeconds()).append(" s, warm-up ").append(options.warmupTime().toSeconds())
-                .append(" s per route\n");
+                .append(" s per route; the gateway ran ").append(options.gatewayIoThreads()).append(" I/O thread")
+                .append(options.gatewayIoThreads() == 1 ? "" : "s").append('\n');
         out.append("- 1 KiB records, ").append(BenchSetting.PARTITIONS).append(" partitions, one producer / one consumer,")
                 .append(" linger.ms=5, batch.size=64 KiB, compression none; MiB = 2^20 bytes of record values\n");
         out.append("- throttle time the gateway's quotas handed the tenant (all runs of a setting):");
@@ -60,8 +62,8 @@ final class Report {
         out.append("## Produce latency, send to acknowledgement (all rounds pooled)\n\n").append(latency(results)).append('\n');
         out.append("## Produce latency the gateway adds, rate-limited producer\n\n").append(addedLatency(results))
                 .append('\n');
-        out.append("## CPU of the benchmark process (clients, plus the gateway on its route) per GiB moved\n\n")
-                .append(cpu(results));
+        out.append("## CPU per GiB moved: the benchmark process (clients, plus the gateway on its route), and the")
+                .append(" gateway's I/O threads alone\n\n").append(cpu(results));
         return out.toString();
     }
 
@@ -151,18 +153,24 @@ final class Report {
 
     private static String cpu(List<SettingResults> results) {
         MarkdownTable table = new MarkdownTable("setting", "phase", "direct CPU s/GiB", "gateway route CPU s/GiB",
-                "gateway's own CPU s/GiB");
+                "difference s/GiB", "gateway I/O threads s/GiB");
+        ToLongFunction<ProcessCpu.Snapshot> process = ProcessCpu.Snapshot::processNanos;
+        ToLongFunction<ProcessCpu.Snapshot> gateway = ProcessCpu.Snapshot::gatewayNanos;
         for (SettingResults result : results) {
-            cpuRow(table, result, "produce", result.produceCpuPerGib(Route.DIRECT), result.produceCpuPerGib(Route.GATEWAY));
-            cpuRow(table, result, "consume", result.consumeCpuPerGib(Route.DIRECT), result.consumeCpuPerGib(Route.GATEWAY));
-            cpuRow(table, result, "both", result.totalCpuPerGib(Route.DIRECT), result.totalCpuPerGib(Route.GATEWAY));
+            cpuRow(table, result, "produce", result.produceCpuPerGib(Route.DIRECT, process),
+                    result.produceCpuPerGib(Route.GATEWAY, process), result.produceCpuPerGib(Route.GATEWAY, gateway));
+            cpuRow(table, result, "consume", result.consumeCpuPerGib(Route.DIRECT, process),
+                    result.consumeCpuPerGib(Route.GATEWAY, process), result.consumeCpuPerGib(Route.GATEWAY, gateway));
+            cpuRow(table, result, "both", result.totalCpuPerGib(Route.DIRECT, process),
+                    result.totalCpuPerGib(Route.GATEWAY, process), result.totalCpuPerGib(Route.GATEWAY, gateway));
         }
         return table.toString();
     }
 
-    private static void cpuRow(MarkdownTable table, SettingResults result, String phase, double direct, double gateway) {
-        table.row(result.setting().label(), phase, Units.fixed(direct, 2), Units.fixed(gateway, 2),
-                Units.fixed(gateway - direct, 2));
+    private static void cpuRow(MarkdownTable table, SettingResults result, String phase, double direct,
+                               double gatewayRoute, double gatewayThreads) {
+        table.row(result.setting().label(), phase, Units.fixed(direct, 2), Units.fixed(gatewayRoute, 2),
+                Units.fixed(gatewayRoute - direct, 2), Units.fixed(gatewayThreads, 2));
     }
 
     private static String each(List<ThroughputSample> samples, ToDoubleFunction<ThroughputSample> value, int decimals) {

@@ -38,7 +38,7 @@ final class SettingBenchmark {
     }
 
     SettingResults run() throws Exception {
-        try (RunningGateway gateway = platform.startGateway(setting.topicPolicy())) {
+        try (RunningGateway gateway = platform.startGateway(setting.topicPolicy(), options.gatewayIoThreads())) {
             Map<Route, Endpoint> endpoints = new EnumMap<>(Route.class);
             endpoints.put(Route.DIRECT, platform.direct());
             endpoints.put(Route.GATEWAY, gateway.endpoint());
@@ -77,10 +77,13 @@ final class SettingBenchmark {
         ProduceResult produce = new ProducerRun(endpoint, setting, payloads).atFullSpeed(topic, duration);
         ConsumeResult consume = new ConsumerRun(endpoint).readAll(topic, produce.records());
         topics.delete(endpoint, name);
-        LOG.info("Throughput run: setting={} run={} route={} produceMiBps={} produceCpuS={} consumeMiBps={} consumeCpuS={}"
-                        + " load={}", setting.label(), tag, endpoint.route().label(), Units.fixed(produce.mibPerSecond(), 1),
-                Units.fixed(produce.cpuNanos() / 1e9, 2), Units.fixed(consume.mibPerSecond(), 1),
-                Units.fixed(consume.cpuNanos() / 1e9, 2), Units.fixed(load.sample(), 2));
+        LOG.info("Throughput run: setting={} run={} route={} produceMiBps={} produceCpuS={} produceGatewayCpuS={}"
+                        + " recordsPerRequest={} consumeMiBps={} consumeCpuS={} consumeGatewayCpuS={} load={}", setting.label(), tag,
+                endpoint.route().label(), Units.fixed(produce.mibPerSecond(), 1),
+                Units.fixed(produce.cpu().processNanos() / 1e9, 2), Units.fixed(produce.cpu().gatewayNanos() / 1e9, 2),
+                Units.fixed(produce.recordsPerRequest(), 1),
+                Units.fixed(consume.mibPerSecond(), 1), Units.fixed(consume.cpu().processNanos() / 1e9, 2),
+                Units.fixed(consume.cpu().gatewayNanos() / 1e9, 2), Units.fixed(load.sample(), 2));
         return new ThroughputSample(round, endpoint.route(), produce, consume);
     }
 

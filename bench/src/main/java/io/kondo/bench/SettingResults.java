@@ -1,6 +1,7 @@
 package io.kondo.bench;
 
 import java.util.List;
+import java.util.function.ToLongFunction;
 
 /**
  * Everything measured for one setting.
@@ -60,25 +61,25 @@ record SettingResults(BenchSetting setting, List<ThroughputSample> throughput, d
         return medianConsumeMib(Route.GATEWAY) / medianConsumeMib(Route.DIRECT);
     }
 
-    /** CPU seconds of this process per GiB produced on {@code route}. */
-    double produceCpuPerGib(Route route) {
+    /** CPU seconds per GiB produced on {@code route}, of this process or of the gateway's threads ({@code which}). */
+    double produceCpuPerGib(Route route, ToLongFunction<ProcessCpu.Snapshot> which) {
         List<ThroughputSample> samples = throughput(route);
-        return Units.cpuSecondsPerGib(samples.stream().mapToLong(s -> s.produce().cpuNanos()).sum(),
+        return Units.cpuSecondsPerGib(samples.stream().mapToLong(s -> which.applyAsLong(s.produce().cpu())).sum(),
                 samples.stream().mapToLong(s -> s.produce().bytes()).sum());
     }
 
-    /** CPU seconds of this process per GiB consumed on {@code route}. */
-    double consumeCpuPerGib(Route route) {
+    /** CPU seconds per GiB consumed on {@code route}, of this process or of the gateway's threads ({@code which}). */
+    double consumeCpuPerGib(Route route, ToLongFunction<ProcessCpu.Snapshot> which) {
         List<ThroughputSample> samples = throughput(route);
-        return Units.cpuSecondsPerGib(samples.stream().mapToLong(s -> s.consume().cpuNanos()).sum(),
+        return Units.cpuSecondsPerGib(samples.stream().mapToLong(s -> which.applyAsLong(s.consume().cpu())).sum(),
                 samples.stream().mapToLong(s -> s.consume().bytes()).sum());
     }
 
-    /** CPU seconds of this process per GiB produced or consumed on {@code route}. */
-    double totalCpuPerGib(Route route) {
+    /** CPU seconds per GiB produced or consumed on {@code route}, of this process or of the gateway's threads. */
+    double totalCpuPerGib(Route route, ToLongFunction<ProcessCpu.Snapshot> which) {
         List<ThroughputSample> samples = throughput(route);
         return Units.cpuSecondsPerGib(
-                samples.stream().mapToLong(s -> s.produce().cpuNanos() + s.consume().cpuNanos()).sum(),
+                samples.stream().mapToLong(s -> which.applyAsLong(s.produce().cpu()) + which.applyAsLong(s.consume().cpu())).sum(),
                 samples.stream().mapToLong(s -> s.produce().bytes() + s.consume().bytes()).sum());
     }
 }
