@@ -112,6 +112,11 @@ public final class Frames {
         return encode(new ResponseHeaderData().setCorrelationId(correlationId), api.responseHeaderVersion(version), body, version);
     }
 
+    /** {@code frame} (without its length prefix) to forward as it came: its own length, then a view of its bytes. */
+    public static EncodedFrame asSent(ByteBuffer frame) {
+        return EncodedFrame.of(ByteBuffer.allocate(4).putInt(0, frame.remaining()), frame.duplicate());
+    }
+
     /** A length-prefixed request frame whose record batches are views of the frame they came from. */
     public static EncodedFrame encodeRequestSharingRecords(RequestHeader header, ApiMessage body) {
         return encodeSharingRecords(header.data(), header.headerVersion(), body, header.apiVersion());

@@ -70,13 +70,14 @@ public final class TenantRequestHandler {
             LOG.debug("Refused unhandled API: tenant={} api={} version={}", tenant.namespace().cluster(), api, header.apiVersion());
             return refuse(header, original, new UnsupportedVersionException(api + " v" + header.apiVersion() + " is not supported"));
         }
+        boolean unchanged = leavesUnchanged(rewrite.get(), body, header.apiVersion());
         ResponseRewrite<ApiMessage> responseRewrite;
         try {
             responseRewrite = rewriteRequest(rewrite.get(), body, header.apiVersion());
         } catch (ApiException e) {
             return refuse(header, original, e);
         }
-        EncodedFrame upstream = Frames.encodeRequestSharingRecords(header, body);
+        EncodedFrame upstream = unchanged ? Frames.asSent(original) : Frames.encodeRequestSharingRecords(header, body);
         if (api == ApiKeys.PRODUCE && ((ProduceRequestData) body).acks() == 0) {
             return new RequestDecision.Forward(upstream, null);
         }
@@ -93,6 +94,11 @@ public final class TenantRequestHandler {
         }
         boolean incremental = fetch.sessionEpoch() != FetchMetadata.INITIAL_EPOCH && fetch.sessionEpoch() != FetchMetadata.FINAL_EPOCH;
         return incremental ? fetch.sessionId() : FetchMetadata.INVALID_SESSION_ID;
+    }
+
+    @SuppressWarnings("unchecked")
+    private boolean leavesUnchanged(ApiRewrite<?, ?> rewrite, ApiMessage body, short version) {
+        return ((ApiRewrite<ApiMessage, ApiMessage>) rewrite).leavesUnchanged(body, version, tenant);
     }
 
     @SuppressWarnings("unchecked")

@@ -38,11 +38,21 @@ public final class Exchange {
 
     /** What the handler decides for {@code request} sent by a tenant at {@code version}. */
     public RequestDecision decide(ApiMessage request, short version) {
+        return handler.onRequest(frame(request, version));
+    }
+
+    /** The frame (without its length prefix) a tenant sends for {@code request} at {@code version}. */
+    public static ByteBuffer frame(ApiMessage request, short version) {
         ApiKeys api = ApiKeys.forId(request.apiKey());
         RequestHeader header = new RequestHeader(new RequestHeaderData().setRequestApiKey(api.id).setRequestApiVersion(version)
                 .setCorrelationId(CORRELATION_ID).setClientId("test-client"), api.requestHeaderVersion(version));
         ByteBuffer frame = Frames.encodeRequest(header, request);
         frame.getInt();
+        return frame;
+    }
+
+    /** What the handler decides for a request frame (without its length prefix). */
+    public RequestDecision decide(ByteBuffer frame) {
         return handler.onRequest(frame);
     }
 

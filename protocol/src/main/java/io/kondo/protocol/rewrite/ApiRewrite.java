@@ -28,4 +28,14 @@ public interface ApiRewrite<Q extends ApiMessage, S extends ApiMessage> {
 
     /** Rewrites {@code request} in place into the tenant's backing namespace; returns its response's rewrite. */
     ResponseRewrite<S> rewriteRequest(Q request, short version, TenantContext tenant);
+
+    /**
+     * Whether {@link #rewriteRequest} will leave {@code request} exactly as the client sent it (asked
+     * before rewriting). Such a request is forwarded as the bytes it came in, not encoded again.
+     * Answering true for a request the rewrite would change forwards the client's names unchecked,
+     * so an override must follow {@link #rewriteRequest} to the letter; the default never says so.
+     */
+    default boolean leavesUnchanged(Q request, short version, TenantContext tenant) {
+        return false;
+    }
 }

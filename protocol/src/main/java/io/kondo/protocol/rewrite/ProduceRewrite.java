@@ -44,6 +44,23 @@ final class ProduceRewrite implements ApiRewrite<ProduceRequestData, ProduceResp
         return (response, v) -> rewriteResponse(response, tenant, refused);
     }
 
+    /**
+     * A produce by topic ids only (v13+), every one the tenant's, and not transactional: nothing to
+     * rewrite, which is what a non-transactional client sends from v13 on.
+     */
+    @Override
+    public boolean leavesUnchanged(ProduceRequestData request, short version, TenantContext tenant) {
+        if (request.transactionalId() != null) {
+            return false;
+        }
+        for (TopicProduceData topic : request.topicData()) {
+            if (topic.name() != null && !topic.name().isEmpty() || tenant.ownedTopic(topic.topicId()).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void rewriteResponse(ProduceResponseData response, TenantContext tenant, List<TopicProduceData> refused) {
         TenantNamespace namespace = tenant.namespace();
         for (TopicProduceResponse topic : Collections.drain(response.responses())) {

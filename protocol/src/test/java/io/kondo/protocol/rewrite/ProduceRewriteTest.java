@@ -9,6 +9,7 @@ import io.kondo.protocol.TestTenant;
 import io.kondo.protocol.TopicIdRegistry;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.compress.Compression;
 import org.apache.kafka.common.message.ProduceRequestData;
@@ -86,6 +87,47 @@ class ProduceRewriteTest {
 
         assertThat(decision).isInstanceOf(RequestDecision.Forward.class);
         assertThat(((RequestDecision.Forward) decision).response()).isNull();
+    }
+
+    @Test
+    void aNonTransactionalProduceByOwnTopicIdsIsForwardedAsTheBytesItCameIn() {
+        Uuid orders = Uuid.randomUuid();
+        topicIds.learn(orders, PREFIX + "orders");
+        ProduceRequestData request = request("", records(Compression.NONE), (short) -1).setTransactionalId(null);
+        request.topicData().iterator().next().setTopicId(orders);
+        ByteBuffer sent = Exchange.frame(request, (short) 13);
+        ByteBuffer asSent = sent.duplicate();
+
+        RequestDecision decision = exchange.decide(sent);
+
+        assertThat(decision).isInstanceOf(RequestDecision.Forward.class);
+        List<ByteBuffer> segments = ((RequestDecision.Forward) decision).frame().segments();
+        assertThat(segments).hasSize(2);
+        assertThat(segments.get(0).getInt(0)).as("length prefix").isEqualTo(asSent.remaining());
+        assertThat(segments.get(1).array()).as("a view of the frame received, not a copy").isSameAs(asSent.array());
+        assertThat(segments.get(1)).isEqualTo(asSent);
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void aTransactionalOrForeignProduceByTopicIdIsRewritten(boolean transactional) {
+        Uuid orders = Uuid.randomUuid();
+        topicIds.learn(orders, PREFIX + "orders");
+        Uuid theirs = Uuid.randomUuid();
+        topicIds.learn(theirs, TestTenant.OTHER_PREFIX + "payments");
+        ProduceRequestData request = request("", records(Compression.NONE), (short) -1)
+                .setTransactionalId(transactional ? "tx-1" : null);
+        request.topicData().iterator().next().setTopicId(orders);
+        if (!transactional) {
+            TopicProduceData foreign = new TopicProduceData().setTopicId(theirs);
+            foreign.partitionData().add(new PartitionProduceData().setIndex(0).setRecords(records(Compression.NONE)));
+            request.topicData().add(foreign);
+        }
+
+        ProduceRequestData backing = (ProduceRequestData) exchange.forward(request, (short) 13);
+
+        assertThat(backing.transactionalId()).isEqualTo(transactional ? PREFIX + "tx-1" : null);
+        assertThat(backing.topicData()).extracting(TopicProduceData::topicId).containsExactly(orders);
     }
 
     @Test
