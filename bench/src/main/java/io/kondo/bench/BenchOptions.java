@@ -2,6 +2,7 @@ package io.kondo.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * How long and how often the benchmark measures.
@@ -14,10 +15,11 @@ import java.time.Duration;
  * @param output       where the markdown report is written
  */
 record BenchOptions(int rounds, Duration produceTime, Duration latencyTime, double lightRate, Duration warmupTime,
-                    int gatewayIoThreads, Path output) {
+                    int gatewayIoThreads, List<BenchSetting> settings, Path output) {
 
     static final String USAGE = "usage: GatewayBenchmark [--rounds N] [--produce-seconds S] [--latency-seconds S]"
-            + " [--light-rate RECORDS_PER_S] [--warmup-seconds S] [--gateway-io-threads N] [--out FILE]";
+            + " [--light-rate RECORDS_PER_S] [--warmup-seconds S] [--gateway-io-threads N]"
+            + " [--settings rf3,rf1] [--out FILE]";
 
     /**
      * The gateway's I/O threads unless told otherwise: one. This machine class has two processors and
@@ -41,6 +43,7 @@ record BenchOptions(int rounds, Duration produceTime, Duration latencyTime, doub
         double lightRate = 1_000;
         long warmupSeconds = 8;
         int gatewayIoThreads = DEFAULT_GATEWAY_IO_THREADS;
+        List<BenchSetting> settings = BenchSetting.all();
         Path output = Path.of("gateway-bench.md");
         for (int i = 0; i < args.length; i += 2) {
             if (i + 1 >= args.length) {
@@ -54,11 +57,12 @@ record BenchOptions(int rounds, Duration produceTime, Duration latencyTime, doub
                 case "--light-rate" -> lightRate = Double.parseDouble(value);
                 case "--warmup-seconds" -> warmupSeconds = Long.parseLong(value);
                 case "--gateway-io-threads" -> gatewayIoThreads = Integer.parseInt(value);
+                case "--settings" -> settings = BenchSetting.named(value);
                 case "--out" -> output = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
             }
         }
         return new BenchOptions(rounds, Duration.ofSeconds(produceSeconds), Duration.ofSeconds(latencySeconds), lightRate,
-                Duration.ofSeconds(warmupSeconds), gatewayIoThreads, output);
+                Duration.ofSeconds(warmupSeconds), gatewayIoThreads, settings, output);
     }
 }

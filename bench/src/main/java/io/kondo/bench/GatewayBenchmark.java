@@ -39,7 +39,7 @@ public final class GatewayBenchmark {
         List<SettingResults> results = new ArrayList<>();
         Path dataDir = Files.createTempDirectory("kondo-bench-");
         try (BenchPlatform platform = BenchPlatform.start(dataDir)) {
-            for (BenchSetting setting : BenchSetting.all()) {
+            for (BenchSetting setting : options.settings()) {
                 LOG.info("Measuring setting={}", setting.label());
                 results.add(new SettingBenchmark(platform, setting, options, payloads, load).run());
             }
