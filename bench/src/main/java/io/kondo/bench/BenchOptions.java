@@ -12,6 +12,8 @@ import java.util.List;
  * @param latencyTime  length of one rate-limited produce run (at half of the maximum load, and at the light rate)
  * @param lightRate    records per second of the light-load latency runs
  * @param warmupTime   length of the discarded warm-up produce run on each route
+ * @param gatewayIoThreads the gateway's I/O threads
+ * @param settings     the settings measured, in order
  * @param output       where the markdown report is written
  */
 record BenchOptions(int rounds, Duration produceTime, Duration latencyTime, double lightRate, Duration warmupTime,

@@ -111,26 +111,9 @@ public final class KondoConfigLoader {
                 first(env.get("KONDO_CELL"), file.cell(), "cell-0"),
                 storage(env, file.storage() == null ? new StorageEntry(null, null, null) : file.storage()),
                 capacity(env, file.capacity() == null ? new CapacityEntry(null, null, null, null, null) : file.capacity()),
-                ioThreads(env, file.gateway() == null ? null : file.gateway().ioThreads()));
-    }
-
-    private static OptionalInt ioThreads(Map<String, String> env, Integer fromFile) {
-        String variable = "KONDO_GATEWAY_IO_THREADS";
-        String fromEnv = env.get(variable);
-        if (fromEnv == null && fromFile == null) {
-            return OptionalInt.empty();
-        }
-        String setting = fromEnv != null ? variable : "gateway.io-threads";
-        int threads;
-        try {
-            threads = fromEnv != null ? Integer.parseInt(fromEnv.trim()) : fromFile;
-        } catch (NumberFormatException e) {
-            return fail(variable + " must be a whole number, got '" + fromEnv + "'");
-        }
-        if (threads < 1 || threads > GatewaySettings.MAX_IO_THREADS) {
-            return fail(setting + " must be between 1 and " + GatewaySettings.MAX_IO_THREADS + ", got " + threads);
-        }
-        return OptionalInt.of(threads);
+                wholeNumber(env, "KONDO_GATEWAY_IO_THREADS", "gateway.io-threads",
+                        file.gateway() == null ? null : file.gateway().ioThreads(), "a whole number", 1,
+                        GatewaySettings.MAX_IO_THREADS));
     }
 
     private static StorageConfig storage(Map<String, String> env, StorageEntry file) {
@@ -299,17 +282,29 @@ public final class KondoConfigLoader {
     }
 
     private static int port(Map<String, String> env, String variable, Integer fromFile, int fallback) {
+        return wholeNumber(env, variable, "port", fromFile, "a port number", 0, 65_535).orElse(fallback);
+    }
+
+    /**
+     * A whole number from the environment (which wins) or {@code kondo.yaml}, within
+     * [{@code min}, {@code max}]; empty when neither sets it. Errors name where the value came from.
+     */
+    private static OptionalInt wholeNumber(Map<String, String> env, String variable, String yamlKey, Integer fromFile,
+                                           String what, int min, int max) {
         String fromEnv = env.get(variable);
-        int port;
+        if (fromEnv == null && fromFile == null) {
+            return OptionalInt.empty();
+        }
+        int value;
         try {
-            port = fromEnv != null ? Integer.parseInt(fromEnv.trim()) : fromFile != null ? fromFile : fallback;
+            value = fromEnv != null ? Integer.parseInt(fromEnv.trim()) : fromFile;
         } catch (NumberFormatException e) {
-            return fail(variable + " must be a port number, got '" + fromEnv + "'");
+            return fail(variable + " must be " + what + ", got '" + fromEnv + "'");
         }
-        if (port < 0 || port > 65_535) {
-            return fail((fromEnv != null ? variable : "port") + " must be between 0 and 65535, got " + port);
+        if (value < min || value > max) {
+            return fail((fromEnv != null ? variable : yamlKey) + " must be between " + min + " and " + max + ", got " + value);
         }
-        return port;
+        return OptionalInt.of(value);
     }
 
     private static String first(String a, String b, String fallback) {
