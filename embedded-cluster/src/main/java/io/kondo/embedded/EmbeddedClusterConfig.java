@@ -15,8 +15,10 @@ import java.util.Objects;
  * @param brokerBasePort     first client (broker) port, or 0 for ephemeral ports
  * @param controllerBasePort first controller port, or 0 for ephemeral ports
  * @param nodes              number of combined broker+controller nodes (all of them are voters)
+ * @param nodeJvm            how each node's JVM is tuned: to start fast (the default) or to run fast
  */
-public record EmbeddedClusterConfig(Path dataDir, int brokerBasePort, int controllerBasePort, int nodes) {
+public record EmbeddedClusterConfig(Path dataDir, int brokerBasePort, int controllerBasePort, int nodes,
+                                    NodeJvm nodeJvm) {
 
     /** Enough for replication factor 3 with {@code min.insync.replicas=2} while one node is down. */
     private static final int DEFAULT_NODES = 3;
@@ -25,6 +27,7 @@ public record EmbeddedClusterConfig(Path dataDir, int brokerBasePort, int contro
 
     public EmbeddedClusterConfig {
         Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(nodeJvm, "nodeJvm");
         if (nodes < 1) {
             throw new IllegalArgumentException("nodes must be at least 1, was " + nodes);
         }
@@ -35,6 +38,16 @@ public record EmbeddedClusterConfig(Path dataDir, int brokerBasePort, int contro
             throw new IllegalArgumentException("broker ports " + brokerBasePort + ".." + (brokerBasePort + nodes - 1)
                     + " overlap controller ports " + controllerBasePort + ".." + (controllerBasePort + nodes - 1));
         }
+    }
+
+    /** Nodes whose JVMs start fast ({@link NodeJvm#QUICK_START}). */
+    public EmbeddedClusterConfig(Path dataDir, int brokerBasePort, int controllerBasePort, int nodes) {
+        this(dataDir, brokerBasePort, controllerBasePort, nodes, NodeJvm.QUICK_START);
+    }
+
+    /** The same cluster with its nodes' JVMs tuned as {@code jvm}. */
+    public EmbeddedClusterConfig withNodeJvm(NodeJvm jvm) {
+        return new EmbeddedClusterConfig(dataDir, brokerBasePort, controllerBasePort, nodes, jvm);
     }
 
     /** Three nodes on the fixed default ports (brokers from 29092, controllers from 29192). */

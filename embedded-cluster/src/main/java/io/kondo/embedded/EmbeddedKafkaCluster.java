@@ -67,7 +67,7 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         ClusterLayout layout = ClusterLayout.resolve(config);
         Map<Integer, KafkaNode> nodes = new LinkedHashMap<>();
         for (NodeAddress address : layout.nodes()) {
-            KafkaNode node = new KafkaNode(address, config.dataDir());
+            KafkaNode node = new KafkaNode(address, config.dataDir(), config.nodeJvm());
             node.prepare(layout, identity);
             nodes.put(node.id(), node);
         }
@@ -100,6 +100,11 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
     /** The node ids, {@code 1..n} in order. */
     public List<Integer> nodeIds() {
         return nodes.keySet().stream().sorted().toList();
+    }
+
+    /** The processes of the nodes whose JVMs are alive, for tools that watch or place them (benchmarks). */
+    public List<ProcessHandle> nodeProcesses() {
+        return nodes.values().stream().filter(KafkaNode::isAlive).flatMap(node -> node.processHandle().stream()).toList();
     }
 
     /** True while the node's JVM is alive (it may not be serving yet, or any more). */

@@ -25,22 +25,22 @@ import org.slf4j.LoggerFactory;
 final class KafkaNode {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaNode.class);
+    /** Options of every node, whatever its {@link NodeJvm} tuning. */
     private static final List<String> JVM_OPTIONS = List.of(
-            "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true",
-            // C1 only: three nodes start in about a quarter of the time when C2 does not compete for the
-            // CPUs (7 s instead of 26 s on 2 cores); peak throughput matters less for a dev/test cluster.
-            "-XX:TieredStopAtLevel=1",
+            "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true",
             // Whichever logging backend is on the classpath logs at INFO to stdout, which is node.log.
             "-Dlogback.configurationFile=io/kondo/embedded/node-logback.xml",
             "-Dlog4j2.configurationFile=io/kondo/embedded/node-log4j2.xml");
 
     private final NodeAddress address;
     private final Path dir;
+    private final NodeJvm jvm;
     private Process process; // guarded by this
 
-    KafkaNode(NodeAddress address, Path dataDir) {
+    KafkaNode(NodeAddress address, Path dataDir, NodeJvm jvm) {
         this.address = address;
         this.dir = dataDir.resolve("node-" + address.nodeId());
+        this.jvm = jvm;
     }
 
     int id() {
@@ -151,6 +151,7 @@ final class KafkaNode {
     private List<String> command() {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvm.options());
         command.addAll(JVM_OPTIONS);
         command.add("-Dkondo.node.id=" + id());
         command.add(KafkaNodeMain.class.getName());

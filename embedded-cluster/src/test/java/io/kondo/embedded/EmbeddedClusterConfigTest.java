@@ -18,6 +18,17 @@ class EmbeddedClusterConfigTest {
     }
 
     @Test
+    void nodesStartFastUnlessToldToRunFast() {
+        EmbeddedClusterConfig config = EmbeddedClusterConfig.ephemeralPorts(dataDir);
+
+        assertThat(config.nodeJvm()).isEqualTo(NodeJvm.QUICK_START);
+        assertThat(config.withNodeJvm(NodeJvm.FULL_SPEED))
+                .isEqualTo(new EmbeddedClusterConfig(dataDir, 0, 0, 3, NodeJvm.FULL_SPEED));
+        assertThat(NodeJvm.QUICK_START.options()).contains("-XX:TieredStopAtLevel=1");
+        assertThat(NodeJvm.FULL_SPEED.options()).noneMatch(option -> option.startsWith("-XX:TieredStopAtLevel"));
+    }
+
+    @Test
     void fixedPortsGiveEachNodeItsOwnAddress() {
         ClusterLayout layout = ClusterLayout.resolve(EmbeddedClusterConfig.defaults(dataDir));
 
