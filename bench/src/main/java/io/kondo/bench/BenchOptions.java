@@ -3,6 +3,7 @@ package io.kondo.bench;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How long and how often the benchmark measures.
@@ -14,14 +15,15 @@ import java.util.List;
  * @param warmupTime   length of the discarded warm-up produce run on each route
  * @param gatewayIoThreads the gateway's I/O threads
  * @param settings     the settings measured, in order
+ * @param cpuSplit     processors for the brokers alone and for the rest, or empty to let them share every processor
  * @param output       where the markdown report is written
  */
 record BenchOptions(int rounds, Duration produceTime, Duration latencyTime, double lightRate, Duration warmupTime,
-                    int gatewayIoThreads, List<BenchSetting> settings, Path output) {
+                    int gatewayIoThreads, List<BenchSetting> settings, Optional<CpuSplit> cpuSplit, Path output) {
 
     static final String USAGE = "usage: GatewayBenchmark [--rounds N] [--produce-seconds S] [--latency-seconds S]"
             + " [--light-rate RECORDS_PER_S] [--warmup-seconds S] [--gateway-io-threads N]"
-            + " [--settings rf3,rf1] [--out FILE]";
+            + " [--settings rf3,rf1] [--broker-cpus CPU_LIST] [--out FILE]";
 
     /**
      * The gateway's I/O threads unless told otherwise: one. This machine class has two processors and
@@ -43,9 +45,10 @@ record BenchOptions(int rounds, Duration produceTime, Duration latencyTime, doub
         long produceSeconds = 15;
         long latencySeconds = 10;
         double lightRate = 1_000;
-        long warmupSeconds = 8;
+        long warmupSeconds = 20;
         int gatewayIoThreads = DEFAULT_GATEWAY_IO_THREADS;
         List<BenchSetting> settings = BenchSetting.all();
+        Optional<CpuSplit> cpuSplit = Optional.empty();
         Path output = Path.of("gateway-bench.md");
         for (int i = 0; i < args.length; i += 2) {
             if (i + 1 >= args.length) {
@@ -60,11 +63,12 @@ record BenchOptions(int rounds, Duration produceTime, Duration latencyTime, doub
                 case "--warmup-seconds" -> warmupSeconds = Long.parseLong(value);
                 case "--gateway-io-threads" -> gatewayIoThreads = Integer.parseInt(value);
                 case "--settings" -> settings = BenchSetting.named(value);
+                case "--broker-cpus" -> cpuSplit = Optional.of(CpuSplit.of(value, Runtime.getRuntime().availableProcessors()));
                 case "--out" -> output = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
             }
         }
         return new BenchOptions(rounds, Duration.ofSeconds(produceSeconds), Duration.ofSeconds(latencySeconds), lightRate,
-                Duration.ofSeconds(warmupSeconds), gatewayIoThreads, settings, output);
+                Duration.ofSeconds(warmupSeconds), gatewayIoThreads, settings, cpuSplit, output);
     }
 }

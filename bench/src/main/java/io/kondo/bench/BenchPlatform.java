@@ -11,12 +11,14 @@ import io.kondo.core.tenant.LogicalClusterId;
 import io.kondo.embedded.EmbeddedClusterConfig;
 import io.kondo.embedded.EmbeddedKafkaCluster;
 import io.kondo.embedded.FreePorts;
+import io.kondo.embedded.NodeJvm;
 import io.kondo.gateway.Gateway;
 import io.kondo.gateway.GatewaySettings;
 import io.kondo.metadata.TenantMetadataStore;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -26,12 +28,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.apache.kafka.clients.admin.Admin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded 3-node cluster, the tenant metadata on it, and one tenant with one API key; gateways
  * are started on it one setting at a time.
  */
 final class BenchPlatform implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BenchPlatform.class);
 
     /** Limits far above what this machine can move, so the gateway's data path is measured, not its quotas. */
     static final String PLAN = "bench";
@@ -54,7 +60,8 @@ final class BenchPlatform implements AutoCloseable {
     }
 
     static BenchPlatform start(Path dataDir) throws InterruptedException {
-        EmbeddedKafkaCluster kafka = EmbeddedKafkaCluster.start(EmbeddedClusterConfig.ephemeralPorts(dataDir));
+        EmbeddedKafkaCluster kafka = EmbeddedKafkaCluster.start(
+                EmbeddedClusterConfig.ephemeralPorts(dataDir).withNodeJvm(NodeJvm.FULL_SPEED));
         TenantMetadataStore metadata;
         try {
             metadata = TenantMetadataStore.open(kafka.clientProperties(), TenantMetadataStore.DEFAULT_TOPIC, METADATA_TIMEOUT);
@@ -71,6 +78,12 @@ final class BenchPlatform implements AutoCloseable {
         BenchPlatform platform = new BenchPlatform(kafka, metadata, tenant, key);
         platform.awaitKeyVisible();
         return platform;
+    }
+
+    /** Pins the brokers and this process to the processors {@code split} gives them. */
+    void place(CpuSplit split) throws IOException, InterruptedException {
+        split.apply(kafka.nodeProcesses());
+        LOG.info("Placed processes: {}", split);
     }
 
     /** Clients straight to the backing cluster as its superuser. */

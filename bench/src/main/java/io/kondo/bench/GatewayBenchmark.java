@@ -39,6 +39,9 @@ public final class GatewayBenchmark {
         List<SettingResults> results = new ArrayList<>();
         Path dataDir = Files.createTempDirectory("kondo-bench-");
         try (BenchPlatform platform = BenchPlatform.start(dataDir)) {
+            if (options.cpuSplit().isPresent()) {
+                platform.place(options.cpuSplit().get());
+            }
             for (BenchSetting setting : options.settings()) {
                 LOG.info("Measuring setting={}", setting.label());
                 results.add(new SettingBenchmark(platform, setting, options, payloads, load).run());
