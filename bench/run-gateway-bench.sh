@@ -3,7 +3,7 @@
 # benchmark: an embedded 3-node cluster, a gateway in-process, direct vs gateway, alternating.
 #   bench/run-gateway-bench.sh [REPORT.md] [GatewayBenchmark options...]
 # Options: --rounds N --produce-seconds S --latency-seconds S --light-rate RECORDS_PER_S --warmup-seconds S
-# --gateway-io-threads N --settings rf3,rf1 --broker-cpus CPU_LIST (defaults 3, 15, 10, 1000, 20, 1, both settings,
+# --gateway-io-threads N --settings rf3,rf1 --broker-cpus CPU_LIST (defaults 4, 15, 10, 1000, 45, 1, both settings,
 # processors shared; --broker-cpus 1 pins the brokers to processor 1 and the benchmark to the others).
 # The build uses its own target directory (KONDO_TARGET_DIR, default target-bench) so it does not
 # collide with other builds of the same checkout. The report is also printed; a log goes next to it.

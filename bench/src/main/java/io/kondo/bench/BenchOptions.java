@@ -8,11 +8,13 @@ import java.util.Optional;
 /**
  * How long and how often the benchmark measures.
  *
- * @param rounds       alternating direct/gateway rounds per measurement
+ * @param rounds       alternating direct/gateway rounds per measurement; by default four, an even number, so
+ *                     each route goes first as often as the other and a steady drift favours neither
  * @param produceTime  length of one full-speed produce run
  * @param latencyTime  length of one rate-limited produce run (at half of the maximum load, and at the light rate)
  * @param lightRate    records per second of the light-load latency runs
- * @param warmupTime   length of the discarded warm-up produce run on each route
+ * @param warmupTime   length of the discarded warm-up produce run on each route; by default 45 s, because the
+ *                     brokers' C2 compiler is still at work for a minute or more after they start
  * @param gatewayIoThreads the gateway's I/O threads
  * @param settings     the settings measured, in order
  * @param cpuSplit     processors for the brokers alone and for the rest, or empty to let them share every processor
@@ -41,11 +43,11 @@ record BenchOptions(int rounds, Duration produceTime, Duration latencyTime, doub
     }
 
     static BenchOptions parse(String[] args) {
-        int rounds = 3;
+        int rounds = 4;
         long produceSeconds = 15;
         long latencySeconds = 10;
         double lightRate = 1_000;
-        long warmupSeconds = 20;
+        long warmupSeconds = 45;
         int gatewayIoThreads = DEFAULT_GATEWAY_IO_THREADS;
         List<BenchSetting> settings = BenchSetting.all();
         Optional<CpuSplit> cpuSplit = Optional.empty();

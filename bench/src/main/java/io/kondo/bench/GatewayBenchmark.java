@@ -31,6 +31,8 @@ public final class GatewayBenchmark {
 
     public static void main(String[] args) throws Exception {
         BenchOptions options = BenchOptions.parse(args);
+        // Counted before --broker-cpus pins this process to fewer of them.
+        int processors = Runtime.getRuntime().availableProcessors();
         LocalDateTime startedAt = LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS);
         long start = System.nanoTime();
         double loadBefore = ProcessCpu.loadAverage();
@@ -50,7 +52,7 @@ public final class GatewayBenchmark {
             deleteRecursively(dataDir);
         }
         Report.Environment environment = new Report.Environment(startedAt.toString(),
-                Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("java.version"), loadBefore,
+                processors, cpuModel(), System.getProperty("java.version"), loadBefore,
                 ProcessCpu.loadAverage(), load, (System.nanoTime() - start) / 1_000_000_000L);
         String report = Report.render(options, environment, results);
         System.out.println(report);

@@ -19,7 +19,7 @@ final class Report {
      * Where and how the benchmark ran.
      *
      * @param startedAt     ISO date and time of the start
-     * @param cpus          processors available to the JVM
+     * @param cpus          processors available to the JVM at its start (the host's, unless it was started pinned)
      * @param cpuModel      from /proc/cpuinfo
      * @param javaVersion   the benchmark JVM's version
      * @param loadBefore    one-minute load average at the start
@@ -85,11 +85,14 @@ final class Report {
     }
 
     private static String ratios(List<SettingResults> results) {
-        MarkdownTable table = new MarkdownTable("setting", "produce", "consume", "produce by round", "consume by round");
+        MarkdownTable table = new MarkdownTable("setting", "produce", "consume", "produce, rounds' geomean",
+                "consume, rounds' geomean", "produce by round", "consume by round");
         for (SettingResults result : results) {
             List<ThroughputSample> direct = result.throughput(Route.DIRECT);
             List<ThroughputSample> gateway = result.throughput(Route.GATEWAY);
             table.row(result.setting().label(), Units.fixed(result.produceRatio(), 3), Units.fixed(result.consumeRatio(), 3),
+                    Units.fixed(pairedMean(direct, gateway, s -> s.produce().mibPerSecond()), 3),
+                    Units.fixed(pairedMean(direct, gateway, s -> s.consume().mibPerSecond()), 3),
                     paired(direct, gateway, s -> s.produce().mibPerSecond()),
                     paired(direct, gateway, s -> s.consume().mibPerSecond()));
         }
@@ -177,6 +180,21 @@ final class Report {
 
     private static String each(List<ThroughputSample> samples, ToDoubleFunction<ThroughputSample> value, int decimals) {
         return samples.stream().map(s -> Units.fixed(value.applyAsDouble(s), decimals)).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * The geometric mean of the rounds' gateway/direct ratios. The routes take turns going first, so
+     * over an even number of rounds a steady drift of the machine's speed (brokers still compiling,
+     * other load fading) favours neither route; the ratio of the two routes' medians is exposed to it.
+     */
+    private static double pairedMean(List<ThroughputSample> direct, List<ThroughputSample> gateway,
+                                     ToDoubleFunction<ThroughputSample> value) {
+        int rounds = Math.min(direct.size(), gateway.size());
+        double logSum = 0;
+        for (int i = 0; i < rounds; i++) {
+            logSum += Math.log(value.applyAsDouble(gateway.get(i)) / value.applyAsDouble(direct.get(i)));
+        }
+        return Math.exp(logSum / rounds);
     }
 
     /** Gateway over direct, round by round. */

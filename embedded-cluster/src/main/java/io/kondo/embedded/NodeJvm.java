@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * How each node's JVM is tuned. The choice is between starting fast and running fast: on two
- * processors three nodes start in about 7 s with the C1 compiler alone and in about 26 s when C2
- * competes for the processors, but C1's code costs the brokers several times the CPU per request.
+ * processors three nodes served in 9–16 s with the C1 compiler alone and in 20–26 s when C2
+ * competed for the processors (docs/benchmarks.md), but C1's code costs the brokers more CPU per
+ * request.
  */
 public enum NodeJvm {
 
