@@ -33,9 +33,9 @@ final class ProduceRewrite implements ApiRewrite<ProduceRequestData, ProduceResp
         request.setTransactionalId(Names.in(namespace, request.transactionalId()));
         List<TopicProduceData> refused = new ArrayList<>();
         for (TopicProduceData topic : Collections.drain(request.topicData())) {
-            if (topic.name() != null && !topic.name().isEmpty()) {
+            if (byName(topic)) {
                 request.topicData().add(topic.setName(Names.topicIn(namespace, topic.name())));
-            } else if (tenant.ownedTopic(topic.topicId()).isPresent()) {
+            } else if (ownedId(topic, tenant)) {
                 request.topicData().add(topic);
             } else {
                 refused.add(topic);
@@ -54,11 +54,21 @@ final class ProduceRewrite implements ApiRewrite<ProduceRequestData, ProduceResp
             return false;
         }
         for (TopicProduceData topic : request.topicData()) {
-            if (topic.name() != null && !topic.name().isEmpty() || tenant.ownedTopic(topic.topicId()).isEmpty()) {
+            if (byName(topic) || !ownedId(topic, tenant)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** A topic named by the client (before v13), renamed into the tenant's namespace on the way in. */
+    private static boolean byName(TopicProduceData topic) {
+        return topic.name() != null && !topic.name().isEmpty();
+    }
+
+    /** A topic given by an id the tenant owns, forwarded as it is; any other id is refused. */
+    private static boolean ownedId(TopicProduceData topic, TenantContext tenant) {
+        return tenant.ownedTopic(topic.topicId()).isPresent();
     }
 
     private static void rewriteResponse(ProduceResponseData response, TenantContext tenant, List<TopicProduceData> refused) {
