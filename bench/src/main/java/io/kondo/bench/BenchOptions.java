@@ -17,15 +17,15 @@ import java.util.Optional;
  *                     brokers' C2 compiler is still at work for a minute or more after they start
  * @param gatewayIoThreads the gateway's I/O threads
  * @param settings     the settings measured, in order
- * @param cpuSplit     processors for the brokers alone and for the rest, or empty to let them share every processor
+ * @param placement    processors for the brokers, the gateway and the clients, or empty to let them share every processor
  * @param output       where the markdown report is written
  */
 record BenchOptions(int rounds, Duration produceTime, Duration latencyTime, double lightRate, Duration warmupTime,
-                    int gatewayIoThreads, List<BenchSetting> settings, Optional<CpuSplit> cpuSplit, Path output) {
+                    int gatewayIoThreads, List<BenchSetting> settings, Optional<CpuPlacement> placement, Path output) {
 
     static final String USAGE = "usage: GatewayBenchmark [--rounds N] [--produce-seconds S] [--latency-seconds S]"
             + " [--light-rate RECORDS_PER_S] [--warmup-seconds S] [--gateway-io-threads N]"
-            + " [--settings rf3,rf1] [--broker-cpus CPU_LIST] [--out FILE]";
+            + " [--settings rf3,rf1] [--broker-cpus CPU_LIST [--gateway-cpus CPU_LIST]] [--out FILE]";
 
     /**
      * The gateway's I/O threads unless told otherwise: one. This machine class has two processors and
@@ -50,7 +50,8 @@ record BenchOptions(int rounds, Duration produceTime, Duration latencyTime, doub
         long warmupSeconds = 45;
         int gatewayIoThreads = DEFAULT_GATEWAY_IO_THREADS;
         List<BenchSetting> settings = BenchSetting.all();
-        Optional<CpuSplit> cpuSplit = Optional.empty();
+        Optional<String> brokerCpus = Optional.empty();
+        Optional<String> gatewayCpus = Optional.empty();
         Path output = Path.of("gateway-bench.md");
         for (int i = 0; i < args.length; i += 2) {
             if (i + 1 >= args.length) {
@@ -65,12 +66,20 @@ record BenchOptions(int rounds, Duration produceTime, Duration latencyTime, doub
                 case "--warmup-seconds" -> warmupSeconds = Long.parseLong(value);
                 case "--gateway-io-threads" -> gatewayIoThreads = Integer.parseInt(value);
                 case "--settings" -> settings = BenchSetting.named(value);
-                case "--broker-cpus" -> cpuSplit = Optional.of(CpuSplit.of(value, Runtime.getRuntime().availableProcessors()));
+                case "--broker-cpus" -> brokerCpus = Optional.of(value);
+                case "--gateway-cpus" -> gatewayCpus = Optional.of(value);
                 case "--out" -> output = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
             }
         }
+        if (gatewayCpus.isPresent() && brokerCpus.isEmpty()) {
+            throw new IllegalArgumentException("--gateway-cpus needs --broker-cpus: the clients get the processors given to neither\n"
+                    + USAGE);
+        }
+        int processors = Runtime.getRuntime().availableProcessors();
+        Optional<String> gatewayList = gatewayCpus;
+        Optional<CpuPlacement> placement = brokerCpus.map(list -> CpuPlacement.of(list, gatewayList, processors));
         return new BenchOptions(rounds, Duration.ofSeconds(produceSeconds), Duration.ofSeconds(latencySeconds), lightRate,
-                Duration.ofSeconds(warmupSeconds), gatewayIoThreads, settings, cpuSplit, output);
+                Duration.ofSeconds(warmupSeconds), gatewayIoThreads, settings, placement, output);
     }
 }

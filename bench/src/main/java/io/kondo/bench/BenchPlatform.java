@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
@@ -49,6 +50,7 @@ final class BenchPlatform implements AutoCloseable {
     private final Admin backingAdmin;
     private final LogicalClusterId tenant;
     private final ApiKey.Issued key;
+    private Optional<CpuPlacement> placement = Optional.empty();
 
     private BenchPlatform(EmbeddedKafkaCluster kafka, TenantMetadataStore metadata, LogicalClusterId tenant,
                           ApiKey.Issued key) {
@@ -80,10 +82,14 @@ final class BenchPlatform implements AutoCloseable {
         return platform;
     }
 
-    /** Pins the brokers and this process to the processors {@code split} gives them. */
-    void place(CpuSplit split) throws IOException, InterruptedException {
-        split.apply(kafka.nodeProcesses());
-        LOG.info("Placed processes: {}", split);
+    /**
+     * Pins the brokers and this process to the processors {@code placement} gives them, and the threads
+     * of every gateway started from now on to the gateway's.
+     */
+    void place(CpuPlacement placement) throws IOException, InterruptedException {
+        placement.placeProcesses(kafka.nodeProcesses());
+        this.placement = Optional.of(placement);
+        LOG.info("Placed processes: {}", placement);
     }
 
     /** Clients straight to the backing cluster as its superuser. */
@@ -103,7 +109,15 @@ final class BenchPlatform implements AutoCloseable {
             gateway.close();
             throw e;
         }
-        return new RunningGateway(gateway, new Endpoint(Route.GATEWAY, tenantClient(gateway.bootstrapPort()), prefix()), registry);
+        RunningGateway running = new RunningGateway(gateway,
+                new Endpoint(Route.GATEWAY, tenantClient(gateway.bootstrapPort()), prefix()), registry, placement);
+        try {
+            running.placeThreads();
+        } catch (Exception e) {
+            running.close();
+            throw e;
+        }
+        return running;
     }
 
     Admin backingAdmin() {
@@ -150,7 +164,16 @@ final class BenchPlatform implements AutoCloseable {
     }
 
     /** A gateway, how tenants reach it, and its metrics. */
-    record RunningGateway(Gateway gateway, Endpoint endpoint, MeterRegistry registry) implements AutoCloseable {
+    record RunningGateway(Gateway gateway, Endpoint endpoint, MeterRegistry registry, Optional<CpuPlacement> placement)
+            implements AutoCloseable {
+
+        /** Pins the gateway's threads to the placement's gateway processors, if it names any. */
+        void placeThreads() throws IOException, InterruptedException {
+            if (placement.isPresent() && placement.get().gateway().isPresent()) {
+                int threads = placement.get().placeGatewayThreads();
+                LOG.info("Placed gateway threads: threads={} processors={}", threads, placement.get().gateway().get());
+            }
+        }
 
         /**
          * The throttle time the gateway's quotas have handed the tenant so far, all quotas together.

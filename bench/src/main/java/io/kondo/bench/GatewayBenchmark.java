@@ -41,8 +41,8 @@ public final class GatewayBenchmark {
         List<SettingResults> results = new ArrayList<>();
         Path dataDir = Files.createTempDirectory("kondo-bench-");
         try (BenchPlatform platform = BenchPlatform.start(dataDir)) {
-            if (options.cpuSplit().isPresent()) {
-                platform.place(options.cpuSplit().get());
+            if (options.placement().isPresent()) {
+                platform.place(options.placement().get());
             }
             for (BenchSetting setting : options.settings()) {
                 LOG.info("Measuring setting={}", setting.label());

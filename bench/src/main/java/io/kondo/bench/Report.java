@@ -49,7 +49,7 @@ final class Report {
                 .append(options.latencyTime().toSeconds()).append(" s, warm-up ").append(options.warmupTime().toSeconds())
                 .append(" s per route; the gateway ran ").append(options.gatewayIoThreads()).append(" I/O thread")
                 .append(options.gatewayIoThreads() == 1 ? "" : "s").append('\n');
-        out.append("- processors: ").append(options.cpuSplit().map(CpuSplit::toString)
+        out.append("- processors: ").append(options.placement().map(CpuPlacement::toString)
                 .orElse("brokers, clients and gateway share all of them")).append('\n');
         out.append("- 1 KiB records, ").append(BenchSetting.PARTITIONS).append(" partitions, one producer / one consumer,")
                 .append(" linger.ms=5, batch.size=64 KiB, compression none; MiB = 2^20 bytes of record values\n");

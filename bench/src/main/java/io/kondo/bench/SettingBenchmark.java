@@ -45,6 +45,8 @@ final class SettingBenchmark {
             for (Route route : Route.values()) {
                 throughputRun(endpoints.get(route), 0, "warmup", options.warmupTime());
             }
+            // Every I/O thread the warm-up needed has started by now; pin any a non-gateway thread started.
+            gateway.placeThreads();
             List<ThroughputSample> throughput = new ArrayList<>();
             for (int round = 1; round <= options.rounds(); round++) {
                 for (Route route : order(round)) {
