@@ -105,19 +105,14 @@ final class BenchPlatform implements AutoCloseable {
         Gateway gateway = new Gateway(settings, metadata, plans(), kafka.clientProperties(), registry, Clock.systemUTC());
         try {
             gateway.start();
+            RunningGateway running = new RunningGateway(gateway,
+                    new Endpoint(Route.GATEWAY, tenantClient(gateway.bootstrapPort()), prefix()), registry, placement);
+            running.placeThreads();
+            return running;
         } catch (Exception e) {
             gateway.close();
             throw e;
         }
-        RunningGateway running = new RunningGateway(gateway,
-                new Endpoint(Route.GATEWAY, tenantClient(gateway.bootstrapPort()), prefix()), registry, placement);
-        try {
-            running.placeThreads();
-        } catch (Exception e) {
-            running.close();
-            throw e;
-        }
-        return running;
     }
 
     Admin backingAdmin() {

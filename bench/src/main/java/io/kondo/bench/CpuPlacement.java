@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 /**
  * Which processors run the brokers, the gateway and the clients, set with {@code taskset(1)}: the
  * brokers' processes once they run, this process (the clients) at the same time, and the gateway's
- * I/O threads once each gateway starts.
+ * accept and I/O threads once each gateway starts.
  *
  * <p>Why: the gateway's CPU is taken from whatever shares its processors. Sharing with the brokers,
  * at replication factor 3 the benchmark measures the contention for processors rather than what a
@@ -29,8 +29,8 @@ import java.util.stream.Stream;
  * clients, {@code --broker-cpus 1 --gateway-cpus 1} with the brokers.
  *
  * @param brokers processors of the brokers, as {@code taskset} lists them ({@code 1}, {@code 2-3}, {@code 0,2})
- * @param gateway processors of the gateway's I/O threads, which may be some of the brokers'; empty to
- *                leave them with the clients
+ * @param gateway processors of the gateway's accept and I/O threads, which may be some of the brokers';
+ *                empty to leave them with the clients
  * @param clients every processor given to neither, for the rest of this process
  */
 record CpuPlacement(String brokers, Optional<String> gateway, String clients) {
